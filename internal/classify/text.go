@@ -1,0 +1,328 @@
+package classify
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The classifier reads text as a sequence of lower-case word tokens split
+// into sentences. Contractions are expanded ("won't" reads as "will not",
+// "we've" as "we have") so that one pattern covers both spellings, and
+// hyphenated words are split ("on-site" reads as "on site").
+
+// token is one word of the subject or the body.
+type token struct {
+	w     string // lower-case word
+	start int    // byte offsets of the word in the document's lower-case text
+	end   int
+	sent  int // sentence index
+}
+
+// sentence is a run of tokens [from, to) with a few facts about it that the
+// rules ask for again and again.
+type sentence struct {
+	from, to int
+	start    int // byte offset of the first character in the lower-case text
+	end      int
+	subject  bool // the sentence is the message's subject line
+	flags    sentFlags
+}
+
+type sentFlags uint16
+
+const (
+	// sfHypo: the sentence describes what may happen ("if selected, we will
+	// contact you to schedule an interview").
+	sfHypo sentFlags = 1 << iota
+	// sfOthers: the sentence is about other candidates ("we have moved other
+	// candidates forward").
+	sfOthers
+	// sfNeg: the sentence holds a negation.
+	sfNeg
+	// sfYou: the sentence addresses the reader.
+	sfYou
+	// sfPast: the sentence looks back ("I was out of the office last week").
+	sfPast
+	// sfGeneric: the sentence speaks of applicants in general
+	// ("applicants who meet the requirements will be contacted").
+	sfGeneric
+)
+
+// doc is a message prepared for matching.
+type doc struct {
+	text  string // lower-case normalised subject + "\n" + body
+	subj  int    // length of the subject part of text
+	toks  []token
+	sents []sentence
+}
+
+var quoteReplacer = strings.NewReplacer(
+	"\u2019", "'", "\u2018", "'", "\u02bc", "'", "\u00b4", "'", "`", "'",
+	"\u201c", `"`, "\u201d", `"`, "\u201e", `"`,
+	"\u2013", "-", "\u2014", " - ", "\u2012", "-", "\u2212", "-", "\u2010", "-", "\u2011", "-",
+	"\u00a0", " ", "\u2009", " ", "\u202f", " ", "\u2026", "...",
+)
+
+// normalize lower-cases s and maps typographic quotes and dashes to ASCII.
+func normalize(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || s[i] == '`' {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		s = quoteReplacer.Replace(s)
+	}
+	return strings.ToLower(s)
+}
+
+// contractions maps a contracted token to its expansion.
+var contractions = map[string][]string{
+	"won't": {"will", "not"}, "can't": {"can", "not"}, "cannot": {"can", "not"}, "shan't": {"shall", "not"},
+	"ain't": {"is", "not"}, "it's": {"it", "is"}, "that's": {"that", "is"}, "there's": {"there", "is"},
+	"here's": {"here", "is"}, "what's": {"what", "is"}, "let's": {"let", "us"}, "he's": {"he", "is"},
+	"she's": {"she", "is"}, "who's": {"who", "is"},
+}
+
+var suffixExpansion = []struct {
+	suf string
+	w   string
+}{
+	{"n't", "not"}, {"'ve", "have"}, {"'re", "are"}, {"'ll", "will"}, {"'d", "would"}, {"'m", "am"},
+}
+
+// prepare builds the doc of a subject and body.
+func prepare(subject, body string) *doc {
+	d := &doc{}
+	subject = normalize(subject)
+	body = normalize(body)
+	d.text = subject + "\n" + body
+	d.subj = len(subject)
+	d.toks = make([]token, 0, len(d.text)/5+8)
+	d.sents = make([]sentence, 0, len(d.text)/60+4)
+	d.tokenize()
+	return d
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
+}
+
+// tokenize splits d.text into tokens and sentences.
+func (d *doc) tokenize() {
+	s := d.text
+	sentStart := 0
+	tokStart := 0
+	subject := true
+	closeSentence := func(end int) {
+		if len(d.toks) > tokStart {
+			d.sents = append(d.sents, sentence{from: tokStart, to: len(d.toks), start: sentStart, end: end, subject: subject})
+		}
+		tokStart = len(d.toks)
+		sentStart = end
+	}
+	lineStart := 0
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case isWordByte(c) || c >= utf8.RuneSelf && isLetterAt(s, i):
+			j := i
+			for j < len(s) {
+				cj := s[j]
+				if isWordByte(cj) {
+					j++
+					continue
+				}
+				if cj == '\'' && j+1 < len(s) && isWordByte(s[j+1]) && j > i {
+					j++
+					continue
+				}
+				if cj >= utf8.RuneSelf {
+					r, n := utf8.DecodeRuneInString(s[j:])
+					if unicode.IsLetter(r) || unicode.IsDigit(r) {
+						j += n
+						continue
+					}
+				}
+				break
+			}
+			d.addWord(s[i:j], i, j)
+			i = j
+		case c == '\n':
+			// A line break ends a sentence after a blank line, a line that
+			// ends in punctuation or a colon, or a short line (greeting,
+			// heading, list item); wrapped prose runs on.
+			line := strings.TrimSpace(s[lineStart:i])
+			next := i + 1
+			blank := next < len(s) && s[next] == '\n'
+			if i == d.subj || blank || len(line) < 45 || strings.HasSuffix(line, ":") || strings.HasSuffix(line, ",") && len(line) < 60 || startsListItem(s, next) {
+				closeSentence(i)
+			}
+			if i == d.subj {
+				subject = false
+			}
+			lineStart = next
+			i++
+		case c == '.' || c == '!' || c == '?' || c == ';':
+			// A period inside a number or an abbreviation does not end a
+			// sentence.
+			if c == '.' && i+1 < len(s) && isWordByte(s[i+1]) {
+				i++
+				continue
+			}
+			if c == '.' && len(d.toks) > tokStart {
+				last := d.toks[len(d.toks)-1].w
+				if len(last) == 1 || abbreviations[last] {
+					i++
+					continue
+				}
+			}
+			closeSentence(i + 1)
+			i++
+		default:
+			if c >= utf8.RuneSelf {
+				_, n := utf8.DecodeRuneInString(s[i:])
+				i += n
+			} else {
+				i++
+			}
+		}
+	}
+	closeSentence(len(s))
+	for k := range d.sents {
+		d.sents[k].flags = d.sentFlags(&d.sents[k])
+	}
+}
+
+var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "jr": true, "sr": true, "st": true, "vs": true, "etc": true, "inc": false, "approx": true, "no": true, "dept": true}
+
+func startsListItem(s string, i int) bool {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i >= len(s) {
+		return false
+	}
+	switch s[i] {
+	case '-', '*', '>':
+		return true
+	}
+	return strings.HasPrefix(s[i:], "\u2022")
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func (d *doc) addWord(w string, start, end int) {
+	sent := len(d.sents)
+	if strings.IndexByte(w, '\'') >= 0 {
+		if exp, ok := contractions[w]; ok {
+			for _, e := range exp {
+				d.toks = append(d.toks, token{w: e, start: start, end: end, sent: sent})
+			}
+			return
+		}
+		for _, se := range suffixExpansion {
+			if strings.HasSuffix(w, se.suf) && len(w) > len(se.suf) {
+				d.toks = append(d.toks, token{w: w[:len(w)-len(se.suf)], start: start, end: end, sent: sent})
+				d.toks = append(d.toks, token{w: se.w, start: start, end: end, sent: sent})
+				return
+			}
+		}
+		if strings.HasSuffix(w, "'s") {
+			w = w[:len(w)-2]
+			end -= 2
+		}
+	}
+	d.toks = append(d.toks, token{w: w, start: start, end: end, sent: sent})
+}
+
+// Words that mark a sentence as describing a possibility rather than a fact.
+var hypoWords = map[string]bool{
+	"if": true, "once": true, "whether": true, "may": true, "might": true, "unless": true,
+	"typically": true, "usually": true, "generally": true, "normally": true, "eventually": true, "potentially": true,
+}
+
+var pastWords = map[string]bool{"was": true, "were": true, "last": true, "ago": true, "yesterday": true, "recently": true}
+
+var otherWords = map[string]bool{"other": true, "another": true, "different": true, "alternative": true, "stronger": true, "additional": false, "internal": true, "several": true, "few": true, "select": true, "small": true}
+
+var peopleWords = map[string]bool{
+	"candidate": true, "candidates": true, "applicant": true, "applicants": true, "individual": true,
+	"individuals": true, "person": true, "people": true, "profiles": true, "profile": true, "finalists": true, "finalist": true, "someone": true, "candidacies": true,
+}
+
+var negWords = map[string]bool{"not": true, "no": true, "never": true, "unable": true, "neither": true, "nor": true, "without": true}
+
+// sentFlags computes the facts about one sentence.
+func (d *doc) sentFlags(s *sentence) sentFlags {
+	var f sentFlags
+	toks := d.toks[s.from:s.to]
+	for i, t := range toks {
+		w := t.w
+		switch {
+		case hypoWords[w]:
+			f |= sfHypo
+		case w == "should" && i+1 < len(toks) && (toks[i+1].w == "you" || toks[i+1].w == "your" || toks[i+1].w == "we" || toks[i+1].w == "there" || toks[i+1].w == "a" || toks[i+1].w == "the"):
+			f |= sfHypo
+		case w == "event" && i > 0 && toks[i-1].w == "the" && i > 1 && toks[i-2].w == "in":
+			f |= sfHypo
+		case negWords[w]:
+			f |= sfNeg
+		case w == "you" || w == "your":
+			f |= sfYou
+		case pastWords[w]:
+			f |= sfPast
+		}
+		if otherWords[w] && i+1 < len(toks) {
+			// "other candidates", "another strong candidate", "other qualified applicants"
+			for k := i + 1; k < len(toks) && k <= i+3; k++ {
+				if peopleWords[toks[k].w] {
+					f |= sfOthers
+					break
+				}
+			}
+		}
+		if w == "someone" || w == "somebody" {
+			f |= sfOthers
+		}
+		if (w == "candidates" || w == "applicants" || w == "those") && i+1 < len(toks) {
+			switch toks[i+1].w {
+			case "who", "whose", "that", "with", "selected", "chosen", "shortlisted", "whom":
+				f |= sfGeneric
+			}
+		}
+		if (w == "selected" || w == "qualified" || w == "shortlisted" || w == "successful" || w == "suitable" || w == "all") && i+1 < len(toks) && (toks[i+1].w == "candidates" || toks[i+1].w == "applicants") {
+			f |= sfGeneric
+		}
+	}
+	return f
+}
+
+// span returns the lower-case text between tokens [i, j].
+func (d *doc) span(i, j int) string {
+	return d.text[d.toks[i].start:d.toks[j].end]
+}
+
+// sentText returns the lower-case text of sentence k.
+func (d *doc) sentText(k int) string {
+	s := &d.sents[k]
+	return d.text[s.start:s.end]
+}
+
+// subject returns the lower-case subject.
+func (d *doc) subject() string { return d.text[:d.subj] }
+
+// body returns the lower-case body text.
+func (d *doc) body() string {
+	if d.subj+1 > len(d.text) {
+		return ""
+	}
+	return d.text[d.subj+1:]
+}

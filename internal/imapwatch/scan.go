@@ -1,0 +1,461 @@
+package imapwatch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+
+	"github.com/inboxwatch/inboxwatch/internal/mailparse"
+)
+
+// Folders are the mailboxes inboxwatch cares about.
+type Folders struct {
+	Inbox  string
+	Sent   string // "" when the server has none
+	Drafts string
+	All    string
+}
+
+var fallbackNames = map[imap.MailboxAttr][]string{
+	imap.MailboxAttrSent:   {"Sent", "Sent Items", "Sent Messages", "Sent Mail", "[Gmail]/Sent Mail", "[Google Mail]/Sent Mail", "INBOX.Sent", "INBOX/Sent"},
+	imap.MailboxAttrDrafts: {"Drafts", "[Gmail]/Drafts", "[Google Mail]/Drafts", "INBOX.Drafts", "INBOX/Drafts", "Draft"},
+	imap.MailboxAttrAll:    {"[Gmail]/All Mail", "[Google Mail]/All Mail", "All Mail", "Archive"},
+}
+
+// Folders finds Sent, Drafts and All Mail by their SPECIAL-USE attribute;
+// only when the server advertises no such attribute does it fall back to
+// common names (names are localised on Gmail, attributes are not).
+func (c *Conn) Folders(ctx context.Context) (Folders, error) {
+	var list []*imap.ListData
+	err := c.bounded(ctx, func() error {
+		var opts *imap.ListOptions
+		if c.c.Caps().Has(imap.CapSpecialUse) || c.c.Caps().Has(imap.CapListExtended) {
+			opts = &imap.ListOptions{ReturnSpecialUse: true}
+		}
+		var err error
+		list, err = c.c.List("", "*", opts).Collect()
+		return err
+	})
+	if err != nil {
+		return Folders{}, fmt.Errorf("list folders: %w", err)
+	}
+	f := Folders{Inbox: "INBOX"}
+	byAttr := map[imap.MailboxAttr]*string{imap.MailboxAttrSent: &f.Sent, imap.MailboxAttrDrafts: &f.Drafts, imap.MailboxAttrAll: &f.All}
+	names := map[string]bool{}
+	for _, l := range list {
+		if slices.Contains(l.Attrs, imap.MailboxAttrNoSelect) || slices.Contains(l.Attrs, imap.MailboxAttrNonExistent) {
+			continue
+		}
+		names[l.Mailbox] = true
+		for attr, dst := range byAttr {
+			if *dst == "" && slices.ContainsFunc(l.Attrs, func(a imap.MailboxAttr) bool { return strings.EqualFold(string(a), string(attr)) }) {
+				*dst = l.Mailbox
+			}
+		}
+	}
+	for attr, dst := range byAttr {
+		if *dst != "" {
+			continue
+		}
+		for _, n := range fallbackNames[attr] {
+			if names[n] {
+				*dst = n
+				break
+			}
+		}
+	}
+	return f, nil
+}
+
+// Cursor is where a previous scan of a mailbox stopped.
+type Cursor struct {
+	UIDValidity uint32
+	LastUID     uint32
+}
+
+// Fetched is one message read during a scan.
+type Fetched struct {
+	UID  uint32
+	Size int64
+	// Msg holds the headers, and the text when a body was fetched.
+	Msg *mailparse.Message
+	// Body is true when the text parts were fetched.
+	Body bool
+}
+
+// Skipped is a message that could not be read, and why.
+type Skipped struct {
+	UID    uint32
+	Reason string
+}
+
+// Chunk is a run of consecutive UIDs: every UID up to LastUID has been
+// examined (read, skipped, or out of the lookback window).
+type Chunk struct {
+	Mailbox     string
+	UIDValidity uint32
+	LastUID     uint32
+	ModSeq      uint64
+	Seen        int
+	Messages    []Fetched
+	Skipped     []Skipped
+	// Done is true for the last chunk of the scan.
+	Done bool
+}
+
+// ScanOptions steer a scan.
+type ScanOptions struct {
+	// Since limits a first scan (no cursor) to mail received since then.
+	Since time.Time
+	// ChunkSize is the number of UIDs fetched per round trip (default 500).
+	ChunkSize int
+	// MaxBodyBytes caps what is fetched of one text part (default 64 KiB).
+	MaxBodyBytes int
+	// NeedBody decides, from the headers alone, whether a message's text is
+	// worth fetching. Nil means always.
+	NeedBody func(m *mailparse.Message) bool
+	// OnReset is called when the mailbox's UIDVALIDITY changed: the caller
+	// forgets its cursor and the scan starts over.
+	OnReset func(ctx context.Context, uidValidity uint32) error
+	// Progress, if set, is told how many of the UIDs to read are done.
+	Progress func(done, total int)
+}
+
+// headerFields is what a scan fetches of every message's header.
+var headerFields = mailparse.HeaderFields
+
+// Scan reads a mailbox read-only (EXAMINE, BODY.PEEK) from after the
+// cursor, in chunks of UIDs, and hands each chunk to sink in UID order. The
+// caller commits each chunk and its LastUID together; a scan interrupted at
+// any point resumes after the last committed chunk.
+func (c *Conn) Scan(ctx context.Context, mailbox string, cur Cursor, opts ScanOptions, sink func(context.Context, Chunk) error) error {
+	if opts.ChunkSize <= 0 {
+		opts.ChunkSize = 500
+	}
+	if opts.MaxBodyBytes <= 0 {
+		opts.MaxBodyBytes = 64 << 10
+	}
+	log := c.log.With("mailbox", mailbox)
+	var sel *imap.SelectData
+	err := c.bounded(ctx, func() error {
+		var err error
+		sel, err = c.c.Select(mailbox, &imap.SelectOptions{ReadOnly: true}).Wait()
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("examine %s: %w", mailbox, err)
+	}
+	if cur.UIDValidity != 0 && cur.UIDValidity != sel.UIDValidity {
+		log.Warn("UIDVALIDITY changed: rescanning", "old", cur.UIDValidity, "new", sel.UIDValidity)
+		if opts.OnReset != nil {
+			if err := opts.OnReset(ctx, sel.UIDValidity); err != nil {
+				return err
+			}
+		}
+		cur = Cursor{UIDValidity: sel.UIDValidity}
+	}
+	cur.UIDValidity = sel.UIDValidity
+	top := uint32(0)
+	if sel.UIDNext > 0 {
+		top = uint32(sel.UIDNext) - 1
+	}
+	if sel.NumMessages == 0 {
+		return sink(ctx, Chunk{Mailbox: mailbox, UIDValidity: cur.UIDValidity, LastUID: max(top, cur.LastUID), ModSeq: sel.HighestModSeq, Done: true})
+	}
+	if cur.LastUID > 0 && top > 0 && top <= cur.LastUID {
+		return nil // nothing new
+	}
+	// Which UIDs to read.
+	criteria := &imap.SearchCriteria{}
+	if cur.LastUID > 0 {
+		criteria.UID = []imap.UIDSet{{imap.UIDRange{Start: imap.UID(cur.LastUID + 1), Stop: 0}}}
+	} else if !opts.Since.IsZero() {
+		criteria.Since = opts.Since
+	}
+	var sd *imap.SearchData
+	err = c.bounded(ctx, func() error {
+		var err error
+		sd, err = c.c.UIDSearch(criteria, nil).Wait()
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("search %s: %w", mailbox, err)
+	}
+	var uids []uint32
+	for _, u := range sd.AllUIDs() {
+		// "n:*" matches the highest UID even when it is below n.
+		if uint32(u) > cur.LastUID {
+			uids = append(uids, uint32(u))
+		}
+	}
+	slices.Sort(uids)
+	if len(uids) > 0 {
+		top = max(top, uids[len(uids)-1])
+	}
+	if len(uids) == 0 {
+		if top > cur.LastUID {
+			return sink(ctx, Chunk{Mailbox: mailbox, UIDValidity: cur.UIDValidity, LastUID: top, ModSeq: sel.HighestModSeq, Done: true})
+		}
+		return nil
+	}
+	log.Debug("scan", "uids", len(uids), "from", uids[0], "to", uids[len(uids)-1])
+	for i := 0; i < len(uids); i += opts.ChunkSize {
+		part := uids[i:min(i+opts.ChunkSize, len(uids))]
+		ch, err := c.fetchChunk(ctx, mailbox, part, opts)
+		if err != nil {
+			return err
+		}
+		ch.UIDValidity = cur.UIDValidity
+		ch.LastUID = part[len(part)-1]
+		ch.Seen = len(part)
+		if i+opts.ChunkSize >= len(uids) {
+			ch.Done = true
+			ch.LastUID = max(ch.LastUID, top)
+			ch.ModSeq = sel.HighestModSeq
+		}
+		if err := sink(ctx, ch); err != nil {
+			return err
+		}
+		if opts.Progress != nil {
+			opts.Progress(min(i+opts.ChunkSize, len(uids)), len(uids))
+		}
+	}
+	return nil
+}
+
+func uidSet(uids []uint32) imap.UIDSet {
+	var s imap.UIDSet
+	for _, u := range uids {
+		s.AddNum(imap.UID(u))
+	}
+	return s
+}
+
+// textPart is a body part worth fetching, found in the body structure.
+type textPart struct {
+	path     []int
+	part     *imap.BodyStructureSinglePart
+	filename string
+}
+
+// pickParts chooses the text parts to fetch: text/plain (or HTML when a
+// message has no plain text) and a calendar invitation; everything else is
+// an attachment known by its size alone.
+func pickParts(bs imap.BodyStructure) (fetch []textPart, attachments []mailparse.Part) {
+	if bs == nil {
+		return nil, nil
+	}
+	var plain, html, cal []textPart
+	bs.Walk(func(path []int, b imap.BodyStructure) bool {
+		sp, ok := b.(*imap.BodyStructureSinglePart)
+		if !ok {
+			return len(path) < 16 // do not descend absurdly deep trees
+		}
+		mt := sp.MediaType()
+		disp := sp.Disposition()
+		isAttachment := disp != nil && strings.EqualFold(disp.Value, "attachment")
+		fn := sp.Filename()
+		p := textPart{path: slices.Clone(path), part: sp, filename: fn}
+		switch {
+		case mt == "text/calendar" || mt == "application/ics":
+			cal = append(cal, p)
+		case mt == "text/plain" && !isAttachment && fn == "":
+			plain = append(plain, p)
+		case mt == "text/html" && !isAttachment && fn == "":
+			html = append(html, p)
+		default:
+			attachments = append(attachments, mailparse.Part{MediaType: mt, Filename: fn, Size: int64(sp.Size)})
+		}
+		return true
+	})
+	switch {
+	case len(plain) > 0:
+		fetch = append(fetch, plain[0])
+		// A tiny plain part often just points at the HTML version.
+		if plain[0].part.Size < 200 && len(html) > 0 {
+			fetch = append(fetch, html[0])
+		}
+	case len(html) > 0:
+		fetch = append(fetch, html[0])
+	}
+	if len(cal) > 0 {
+		fetch = append(fetch, cal[0])
+	}
+	return fetch, attachments
+}
+
+func sectionKey(parts []textPart) string {
+	var sb strings.Builder
+	for _, p := range parts {
+		sb.WriteString(fmt.Sprint(p.path))
+	}
+	return sb.String()
+}
+
+type pending struct {
+	header []byte
+	bs     imap.BodyStructure
+	size   int64
+	fetch  []textPart
+	atts   []mailparse.Part
+	msg    *mailparse.Message
+}
+
+// fetchChunk reads the headers and structure of a run of UIDs, then the
+// text parts of the messages that need them.
+func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uids []uint32, opts ScanOptions) (Chunk, error) {
+	ch := Chunk{Mailbox: mailbox}
+	hdrSection := &imap.FetchItemBodySection{Specifier: imap.PartSpecifierHeader, HeaderFields: headerFields, Peek: true}
+	fo := &imap.FetchOptions{
+		UID:           true,
+		RFC822Size:    true,
+		BodyStructure: &imap.FetchItemBodyStructure{Extended: true},
+		BodySection:   []*imap.FetchItemBodySection{hdrSection},
+	}
+	got := map[uint32]*pending{}
+	w := c.watch(ctx)
+	cmd := c.c.Fetch(uidSet(uids), fo)
+	for {
+		msg := cmd.Next()
+		if msg == nil {
+			break
+		}
+		w.kick()
+		buf, err := msg.Collect()
+		if err != nil {
+			cmd.Close()
+			return ch, w.done(ctx, fmt.Errorf("fetch %s: %w", mailbox, err))
+		}
+		if buf.UID == 0 {
+			continue
+		}
+		got[uint32(buf.UID)] = &pending{header: buf.FindBodySection(hdrSection), bs: buf.BodyStructure, size: buf.RFC822Size}
+	}
+	if err := w.done(ctx, cmd.Close()); err != nil {
+		return ch, fmt.Errorf("fetch %s: %w", mailbox, err)
+	}
+	// Decide which bodies to read, grouping messages with the same parts
+	// into one FETCH.
+	groups := map[string][]uint32{}
+	for _, uid := range uids {
+		p, ok := got[uid]
+		if !ok {
+			continue // expunged meanwhile
+		}
+		m, err := mailparse.ParseHeader(p.header)
+		if err != nil {
+			ch.Skipped = append(ch.Skipped, Skipped{UID: uid, Reason: "unreadable header: " + err.Error()})
+			c.log.Warn("skipping message", "mailbox", mailbox, "uid", uid, "reason", err.Error())
+			continue
+		}
+		p.msg = m
+		p.fetch, p.atts = pickParts(p.bs)
+		if len(p.fetch) > 0 && (opts.NeedBody == nil || opts.NeedBody(m)) {
+			k := sectionKey(p.fetch)
+			groups[k] = append(groups[k], uid)
+		}
+	}
+	bodies := map[uint32][]mailparse.Part{}
+	for _, group := range groups {
+		if err := c.fetchBodies(ctx, mailbox, group, got, opts.MaxBodyBytes, bodies); err != nil {
+			return ch, err
+		}
+	}
+	for _, uid := range uids {
+		p, ok := got[uid]
+		if !ok || p.msg == nil {
+			continue
+		}
+		f := Fetched{UID: uid, Size: p.size, Msg: p.msg}
+		if parts, ok := bodies[uid]; ok {
+			m, err := mailparse.FromParts(p.header, append(parts, p.atts...), mailparse.Limits{})
+			if err != nil {
+				ch.Skipped = append(ch.Skipped, Skipped{UID: uid, Reason: err.Error()})
+				continue
+			}
+			for _, pr := range m.Problems {
+				c.log.Debug("message parsed with problems", "mailbox", mailbox, "uid", uid, "problem", pr)
+			}
+			f.Msg, f.Body = m, true
+		}
+		ch.Messages = append(ch.Messages, f)
+	}
+	return ch, nil
+}
+
+func (c *Conn) fetchBodies(ctx context.Context, mailbox string, uids []uint32, got map[uint32]*pending, maxBytes int, out map[uint32][]mailparse.Part) error {
+	parts := got[uids[0]].fetch
+	var sections []*imap.FetchItemBodySection
+	for _, p := range parts {
+		sections = append(sections, &imap.FetchItemBodySection{Part: p.path, Peek: true, Partial: &imap.SectionPartial{Offset: 0, Size: int64(maxBytes)}})
+	}
+	w := c.watch(ctx)
+	cmd := c.c.Fetch(uidSet(uids), &imap.FetchOptions{UID: true, BodySection: sections})
+	for {
+		msg := cmd.Next()
+		if msg == nil {
+			break
+		}
+		w.kick()
+		buf, err := msg.Collect()
+		if err != nil {
+			cmd.Close()
+			return w.done(ctx, fmt.Errorf("fetch bodies %s: %w", mailbox, err))
+		}
+		p, ok := got[uint32(buf.UID)]
+		if !ok {
+			continue
+		}
+		var res []mailparse.Part
+		for i, tp := range p.fetch {
+			if i >= len(sections) {
+				break
+			}
+			body := findSection(buf, sections[i])
+			res = append(res, mailparse.Part{
+				MediaType: tp.part.MediaType(),
+				Params:    tp.part.Params,
+				Encoding:  tp.part.Encoding,
+				Filename:  tp.filename,
+				Size:      int64(tp.part.Size),
+				Body:      nonNil(body),
+				Truncated: int64(tp.part.Size) > int64(maxBytes),
+			})
+		}
+		out[uint32(buf.UID)] = res
+	}
+	if err := w.done(ctx, cmd.Close()); err != nil {
+		return fmt.Errorf("fetch bodies %s: %w", mailbox, err)
+	}
+	return nil
+}
+
+// findSection finds a fetched section; servers answer a partial request
+// with "BODY[1]<0>", which go-imap matches on part and specifier.
+func findSection(buf *imapclient.FetchMessageBuffer, want *imap.FetchItemBodySection) []byte {
+	for _, s := range buf.BodySection {
+		if slices.Equal(s.Section.Part, want.Part) && s.Section.Specifier == want.Specifier {
+			return s.Bytes
+		}
+	}
+	return nil
+}
+
+func nonNil(b []byte) []byte {
+	if b == nil {
+		return []byte{}
+	}
+	return b
+}
+
+// IsAuthError reports whether err is a rejected login.
+func IsAuthError(err error) bool {
+	var ae *AuthError
+	return errors.As(err, &ae)
+}
