@@ -6,11 +6,16 @@
 # cyrus-common (master, tools, shared libraries) is installed through apt,
 # and the imapd and idled binaries are unpacked from the cyrus-imapd
 # package into $CYRUS_PREFIX (default /opt/cyrus-imapd) without
-# registering it with dpkg.
+# registering it with dpkg. StartCyrus looks there by default; with another
+# prefix, set IMAPTEST_CYRUS_BIN=$CYRUS_PREFIX/usr/lib/cyrus/bin for tests.
+# Safe to run again: it does nothing when everything is in place.
 set -euo pipefail
 
 prefix=${CYRUS_PREFIX:-/opt/cyrus-imapd}
 export DEBIAN_FRONTEND=noninteractive
+
+# Refresh the package lists only when apt does not know Cyrus yet.
+apt-cache show cyrus-imapd >/dev/null 2>&1 || apt-get update -qq
 
 if [ ! -x /usr/lib/cyrus/bin/master ] || ! command -v saslpasswd2 >/dev/null; then
   apt-get install -y -qq --no-install-recommends cyrus-common sasl2-bin >/dev/null
@@ -22,7 +27,16 @@ if [ "$(cat "$prefix/VERSION" 2>/dev/null || true)" != "$version" ]; then
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
   # Download as root: apt's sandbox user could not write to $work.
-  (cd "$work" && apt-get download -qq -o APT::Sandbox::User=root "cyrus-imapd=$version" >/dev/null)
+  download() {
+    (cd "$work" && apt-get download -qq -o APT::Sandbox::User=root "cyrus-imapd=$version" >/dev/null)
+  }
+  if ! download; then
+    # The archive moved on since cyrus-common was installed: catch up.
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends cyrus-common >/dev/null
+    version=$(dpkg-query -W -f='${Version}' cyrus-common)
+    download
+  fi
   rm -rf "$prefix"
   mkdir -p "$prefix"
   dpkg-deb -x "$work"/cyrus-imapd_*.deb "$prefix"

@@ -96,6 +96,9 @@ default_internal_group = %[2]s
 service imap-login {
   chroot =
 }
+service anvil {
+  chroot =
+}
 `, u.Username, groupName(gid))
 	return uid, gid, extra, nil
 }

@@ -1,9 +1,3 @@
-// Package policy decides, for each job application, what state it is in and
-// which follow-up the user should send and when: the thank-you after an
-// interview, the status checks after silence, nothing before a stated
-// decision date, and nothing at all once the application is closed.
-//
-// It is pure: applications and a clock in, states and suggestions out.
 package policy
 
 import (
@@ -64,9 +58,12 @@ type Event struct {
 	References []string
 	Subject    string
 	From       mailparse.Address
-	To         []mailparse.Address
-	Cc         []mailparse.Address
-	Evidence   []string
+	// ReplyTo is where answers go when it differs from From (a person
+	// writing through a recruiting system's no-reply address).
+	ReplyTo  []mailparse.Address
+	To       []mailparse.Address
+	Cc       []mailparse.Address
+	Evidence []string
 }
 
 // Override is a user's correction of an application's state.
@@ -95,6 +92,7 @@ type Application struct {
 	Override     Override
 	OverrideAt   time.Time
 	Ignored      bool
+	IgnoredAt    time.Time // when the user ignored it; zero when unknown
 	SnoozedUntil time.Time // zero when not snoozed
 }
 
@@ -172,6 +170,9 @@ type Suggestion struct {
 	Reply *Event
 	// Interviewer is the person to thank, when known.
 	Interviewer mailparse.Address
+	// Timeline is the stated decision day (YYYY-MM-DD) a status check
+	// follows, or "".
+	Timeline string
 }
 
 // Waiting is a stated decision date the policy is waiting for.
@@ -196,4 +197,12 @@ type Outcome struct {
 	Stopped []Stop
 	// Explain says, line by line, how the state and suggestion were reached.
 	Explain []string
+
+	// Timeline is the decision day (YYYY-MM-DD) the company last stated and
+	// no later message superseded, or "".
+	Timeline string
+	// InterviewAt and InterviewEnd are the latest known interview's start
+	// and end (the end defaulted from the start); zero when unknown.
+	InterviewAt  time.Time
+	InterviewEnd time.Time
 }
