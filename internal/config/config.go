@@ -298,6 +298,13 @@ func (c *Config) Validate(need Need) error {
 	if c.State.Path == "" {
 		return keyErr("state.path", "is required")
 	}
+	if rest, ok := strings.CutPrefix(c.State.Path, "~/"); ok {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return keyErr("state.path", "cannot expand ~: %v", err)
+		}
+		c.State.Path = filepath.Join(home, rest)
+	}
 	if err := c.validatePolicy(); err != nil {
 		return err
 	}

@@ -35,6 +35,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -711,21 +712,18 @@ func isSpecialUse(a imap.MailboxAttr) bool {
 	return false
 }
 
-// Message builds a small RFC 5322 message for seeding tests. The subject
-// doubles as a unique Message-ID so messages are easy to tell apart.
+// messageSeq makes the Message-IDs of [Message] unique.
+var messageSeq atomic.Uint64
+
+// Message builds a small RFC 5322 message for seeding tests, dated now and
+// with a unique Message-ID.
 func Message(from, to, subject, body string) []byte {
 	var b bytes.Buffer
-	id := strings.Map(func(r rune) rune {
-		if r == ' ' || r == '<' || r == '>' || r == '@' {
-			return '-'
-		}
-		return r
-	}, subject)
 	fmt.Fprintf(&b, "From: %s\r\n", from)
 	fmt.Fprintf(&b, "To: %s\r\n", to)
 	fmt.Fprintf(&b, "Subject: %s\r\n", subject)
-	fmt.Fprintf(&b, "Date: %s\r\n", time.Now().UTC().Format(time.RFC1123Z))
-	fmt.Fprintf(&b, "Message-ID: <%s@imaptest.invalid>\r\n", id)
+	fmt.Fprintf(&b, "Date: %s\r\n", time.Now().Format(time.RFC1123Z))
+	fmt.Fprintf(&b, "Message-ID: <%d.%d@imaptest.invalid>\r\n", time.Now().UnixNano(), messageSeq.Add(1))
 	b.WriteString("MIME-Version: 1.0\r\n")
 	b.WriteString("Content-Type: text/plain; charset=utf-8\r\n")
 	b.WriteString("\r\n")

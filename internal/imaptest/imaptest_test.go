@@ -246,6 +246,52 @@ func TestTLS(t *testing.T) {
 	}
 }
 
+func TestIdleSeesNewMail(t *testing.T) {
+	for _, k := range kinds {
+		t.Run(k.name, func(t *testing.T) {
+			t.Parallel()
+			s := k.start(t)
+			exists := make(chan uint32, 10)
+			c := DialWith(t, s, &imapclient.Options{
+				UnilateralDataHandler: &imapclient.UnilateralDataHandler{
+					Mailbox: func(data *imapclient.UnilateralDataMailbox) {
+						if data.NumMessages != nil {
+							exists <- *data.NumMessages
+						}
+					},
+				},
+			})
+			if _, err := c.Select("INBOX", nil).Wait(); err != nil {
+				t.Fatalf("SELECT: %v", err)
+			}
+			idle, err := c.Idle()
+			if err != nil {
+				t.Fatalf("IDLE: %v", err)
+			}
+			// Give the server a moment to register the IDLE before the
+			// message arrives, as a real watcher would be idling already.
+			time.Sleep(200 * time.Millisecond)
+			began := time.Now()
+			s.Append(t, "INBOX", Message("bob@example.com", s.Username, "wake up", "x"))
+			select {
+			case n := <-exists:
+				if n != 1 {
+					t.Errorf("EXISTS %d, want 1", n)
+				}
+				t.Logf("%s: IDLE reported the new message after %v", k.name, time.Since(began).Round(time.Millisecond))
+			case <-time.After(10 * time.Second):
+				t.Fatalf("no EXISTS within 10s of the APPEND")
+			}
+			if err := idle.Close(); err != nil {
+				t.Fatalf("ending IDLE: %v", err)
+			}
+			if err := idle.Wait(); err != nil {
+				t.Fatalf("IDLE: %v", err)
+			}
+		})
+	}
+}
+
 func TestAppendMany(t *testing.T) {
 	for _, k := range kinds {
 		t.Run(k.name, func(t *testing.T) {

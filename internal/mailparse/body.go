@@ -145,7 +145,7 @@ func looksLikePlaceholder(s string) bool {
 		return false
 	}
 	l := strings.ToLower(s)
-	return strings.Contains(l, "html") || strings.Contains(l, "browser") || strings.Contains(l, "view this") || len(strings.Fields(s)) < 4
+	return strings.Contains(l, "html") || strings.Contains(l, "browser") || strings.Contains(l, "view this") || strings.TrimSpace(s) == ""
 }
 
 // readCapped reads at most limit bytes and drains the rest, so the caller's

@@ -92,7 +92,14 @@ func propTime(p *ical.Prop, fallback *time.Location) (time.Time, error) {
 
 // parseCalendar reads the first VEVENT of a text/calendar body. Floating
 // times are read in the zone of the message's Date.
-func parseCalendar(raw []byte, msgDate time.Time) (*Event, error) {
+func parseCalendar(raw []byte, msgDate time.Time) (ev *Event, err error) {
+	// The iCalendar decoder panics on some malformed input; a bad calendar
+	// must cost the calendar, not the sync.
+	defer func() {
+		if r := recover(); r != nil {
+			ev, err = nil, fmt.Errorf("malformed calendar: %v", r)
+		}
+	}()
 	fallback := time.UTC
 	if !msgDate.IsZero() {
 		fallback = msgDate.Location()
@@ -101,7 +108,7 @@ func parseCalendar(raw []byte, msgDate time.Time) (*Event, error) {
 	if err != nil {
 		return nil, fmt.Errorf("decode: %w", err)
 	}
-	ev := &Event{}
+	ev = &Event{}
 	if p := cal.Props.Get(ical.PropMethod); p != nil {
 		ev.Method = strings.ToUpper(p.Value)
 	}

@@ -20,7 +20,7 @@ import (
 // Limits bound the work done on one message. The zero value means defaults.
 type Limits struct {
 	MaxMessageBytes int64 // bytes read from the input at most (default 64 MiB)
-	MaxHeaderBytes  int64 // header block (default 256 KiB)
+	MaxHeaderBytes  int64 // header block (default 2 MiB)
 	MaxTextBytes    int   // decoded text kept from a text part (default 128 KiB)
 	MaxHTMLBytes    int   // HTML read from an HTML part (default 2 MiB)
 	MaxParts        int   // MIME parts visited (default 200)
@@ -40,7 +40,7 @@ func (l Limits) withDefaults() Limits {
 		}
 	}
 	def64(&l.MaxMessageBytes, 64<<20)
-	def64(&l.MaxHeaderBytes, 256<<10)
+	def64(&l.MaxHeaderBytes, 2<<20)
 	def(&l.MaxTextBytes, 128<<10)
 	def(&l.MaxHTMLBytes, 2<<20)
 	def(&l.MaxParts, 200)
@@ -234,7 +234,7 @@ func addrs(h mail.Header, key string) []Address {
 	if err == nil {
 		out := make([]Address, 0, len(l))
 		for _, a := range l {
-			out = append(out, Address{Name: cleanLine(a.Name), Addr: strings.ToLower(a.Address)})
+			out = append(out, Address{Name: cleanLine(a.Name), Addr: cleanAddr(a.Address)})
 		}
 		return out
 	}
@@ -274,7 +274,7 @@ func lenientAddrs(v string) []Address {
 			// A display name split by an unquoted comma: join it to the next one.
 			continue
 		}
-		a.Addr = strings.ToLower(a.Addr)
+		a.Addr = cleanAddr(a.Addr)
 		a.Name = cleanLine(a.Name)
 		out = append(out, a)
 	}
@@ -321,4 +321,16 @@ func cleanLine(s string) string {
 		return r
 	}, s)
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// cleanAddr lower-cases an address and drops anything that cannot be part
+// of one (control characters, spaces, invalid UTF-8).
+func cleanAddr(s string) string {
+	s = strings.ToValidUTF8(s, "")
+	return strings.ToLower(strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s))
 }

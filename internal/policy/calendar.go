@@ -100,6 +100,17 @@ func StartOfDay(t time.Time, loc *time.Location) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
 }
 
+// after adds d to t. Whole days are counted on the calendar, keeping the
+// wall clock time across daylight saving changes ("a week after Tuesday
+// 18:00" is the next Tuesday at 18:00).
+func (c Config) after(t time.Time, d time.Duration) time.Time {
+	const day = 24 * time.Hour
+	if d%day != 0 || t.IsZero() {
+		return t.Add(d)
+	}
+	return addDays(t.In(c.Loc()), int(d/day))
+}
+
 // addDays moves t by n calendar days, keeping its wall clock time across
 // daylight saving changes.
 func addDays(t time.Time, n int) time.Time {

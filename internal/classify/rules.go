@@ -1,0 +1,558 @@
+package classify
+
+// signal is one kind of evidence the phrase rules find. Several signals feed
+// one category; the decision in classify.go weighs them.
+type signal uint8
+
+const (
+	sigReject     signal = iota // the application is declined, the role filled or cancelled
+	sigRejectWeak               // wording common in rejections but not decisive
+	sigWithdrawn                // the candidate's withdrawal is confirmed
+	sigOffer                    // an offer is extended
+	sigOfferWeak                // terms of employment: salary, start date, contract
+	sigInvite                   // an interview or next step is offered or scheduled
+	sigInviteWeak               // talk of meeting, calls, links to meeting tools
+	sigAssess                   // an assessment to take as a stage of the process
+	sigAck                      // the application was received
+	sigAckWeak                  // thanks for applying / interest
+	sigProcess                  // what will happen next, in general terms
+	sigStatus                   // where the process stands, when to expect news
+	sigRequest                  // a request for documents, references, details
+	sigThanks                   // a reply to the candidate's own note
+	sigOOO                      // the writer is away
+	sigAutoMsg                  // an automatic receipt of the candidate's email
+	sigAlert                    // job alerts and recommendations
+	sigOutreach                 // unsolicited recruiter outreach
+	sigCommunity                // talent community / network
+	sigAccount                  // account mail: verify, password, welcome
+	sigMarketing                // newsletters, events, promotions
+	sigNotOffer                 // "this is not a job offer"
+	sigAutomated                // "this is an automated message"
+	sigApplication              // the candidate's own application is named
+	numSignals
+)
+
+var signalNames = [numSignals]string{
+	"reject", "reject-weak", "withdrawn", "offer", "offer-weak", "invite", "invite-weak", "assessment",
+	"ack", "ack-weak", "process", "status", "request", "thanks", "away", "auto-receipt", "alert",
+	"outreach", "community", "account", "marketing", "not-offer", "automated", "application",
+}
+
+type ruleFlags uint16
+
+const (
+	rSubj      ruleFlags = 1 << iota // only in the subject
+	rBody                            // only in the body
+	rNoHypo                          // not in a sentence describing a possibility
+	rNoOthers                        // not in a sentence about other candidates
+	rNeedOthers                      // only in a sentence about other candidates
+	rNoNeg                           // not in a negated sentence
+	rNoYou                           // the match itself must not contain "you"/"your"
+	rNoGeneric                       // not in a sentence about applicants in general
+	rNoPast                          // not in a sentence looking back
+	rNoFuture                        // not in a sentence with "will", "would" or "only"
+	rNoYet                           // not in a sentence with "yet" or "still"
+	rNeedYou                         // only in a sentence addressing the reader
+)
+
+type ruleDef struct {
+	sig   signal
+	w     float64
+	flags ruleFlags
+	pats  []string
+	// excl lists words whose presence in the sentence cancels the rule.
+	excl []string
+}
+
+// The phrase rules. Patterns are written against expanded contractions
+// ("will not", "we have") and split hyphenated words ("on site").
+var ruleDefs = []ruleDef{
+	// ---- rejection ----
+	{sigReject, 3, rNoHypo | rNoYet, []string{
+		"decided|decide|decision|chosen|choose|elected|opted|determined ~3 not ~1 mov*|proceed*|progress*|advanc*|continu*|pursu*|go|invite|offer|extend|consider*|hire|select|take|shortlist|interview|schedule|fill|open|reopen|recruit",
+		"decided|decide|decision|chosen|elected|opted ~3 against ~2 mov*|proceed*|progress*|advanc*|continu*|pursu*|your|you|the|offering|extending",
+	}, nil},
+	{sigReject, 3, rNoHypo | rNoYet | rNoGeneric, []string{
+		"not ~2 mov*|proceed*|progress*|advanc*|pursu*|continu*|go|going|tak* forward|ahead|further",
+		"not ~2 proceed*|progress*|advanc*|pursu*|continu*|mov* with? your|you",
+		"not ~3 selected|shortlisted|chosen|successful|retained|advanced|progressed|invited|accepted",
+		"unable|not ~2 able? ~1 to ~1 mov*|proceed*|progress*|advance|continue|pursue|consider ~3 forward|further|your|you|application|candidacy",
+	}, []string{"yet", "still"}},
+	{sigReject, 3, rNoHypo | rNoYou | rNeedOthers, []string{
+		"mov*|proceed*|progress*|continu*|go|going|gone|went|advanc* forward|ahead|on? with ~4 other|another|different|alternative|someone|stronger|more|a|an|internal",
+		"pursu* ~3 other|another|different|alternative|stronger|more|candidates|applicants",
+		"select*|chose|chosen|choose|identified|hired|hire|hiring|found|offered|extended|made|going|go|went|gone|decided|opted|settled ~5 another|other|different|alternative|stronger|internal|someone",
+		"mov*|advanc*|progress*|invit*|select*|push*|shortlist*|chose|chosen ~3 other|another|different|several|few|small|select|limited ~3 candidate*|applicant*|people|individual*|profiles|group|number",
+	}, nil},
+	{sigReject, 3, rNoHypo | rNoYou | rNoFuture, []string{
+		"mov*|proceed*|progress*|continu*|go|going|gone|went|advanc*|pursu* forward|ahead|on? with? ~2 candidates|applicants|candidate|applicant|individuals|profiles|someone ~1 who|whose|that|with|more|better|from",
+		"identified|found|selected|chosen|hired|found|offered ~2 candidate|candidates|applicant|applicants|individual|someone|person ~1 who|whose|that|with|more|better",
+		"candidates|applicants|candidate|applicant|individuals|profile|profiles|someone ~8 more|most|better|closer ~1 closely|aligned|align*|match*|suited|qualified|fit*|meet*",
+	}, nil},
+	{sigReject, 3, rNoHypo | rNoNeg | rNoYet, []string{
+		"position|role|job|opening|requisition|req|vacancy|posting|search|positions|roles|jobs|requisitions ~5 filled|cancelled|canceled|eliminated|withdrawn|closed",
+		"filled|cancelled|canceled|closed|closing|eliminated|withdrawn|paused ~2 the|this|that|our ~1 position|role|job|opening|requisition|vacancy|search|posting|req",
+		"made|found|completed ~1 a|our ~1 hire|hiring",
+	}, []string{"will", "soon"}},
+	{sigReject, 3, rNoHypo | rNoYet, []string{
+		"position|role|job|opening|requisition|vacancy|posting|positions|roles ~6 no longer ~1 available|open|active|exists|accepting|being|needed|hiring",
+		"no longer ~3 consider*|consideration|running|active|moving|progressing|pursuing|proceeding",
+		"not ~3 news|outcome|answer|result ~3 hoping|hoped|wanted|hope|expecting|expected",
+		"go|going|went|take|taking|move|moving|head|heading|gone|taken ~2 a|another|new? ~1 different|another|new direction",
+		"fill|filled|filling ~4 internally|internal|within",
+		"not ~1 among ~2 those|the|them|candidates|applicants",
+		"application|candidacy|applications ~4 rejected|declined|unsuccessful",
+		"declined ~2 your ~1 application|candidacy",
+	}, nil},
+	{sigReject, 3, rNoHypo, []string{
+		"regret ~2 to ~1 inform|advise|tell|let|say|share|notify|announce",
+		"unsuccessful",
+		"not ~1 among ~2 those ~2 selected|chosen|invited|shortlisted",
+		"unable|not ~3 offer|extend ~2 you ~3 position|role|job|opportunity|interview|employment|offer|place|post|contract",
+		"unable|not ~3 offer|extend ~2 a|an|the ~1 position|role|job|interview|employment|offer|place",
+		"not ~3 a|the|an? ~1 right|good|strong|best|close|great|perfect|ideal|suitable|strong enough ~1 fit|match",
+		"not ~2 invit*|schedul* ~3 you|interview|interviews|further|next",
+		"not ~4 consider* ~2 your ~1 application|candidacy|profile ~2 further",
+		"not ~1 be ~1 considered ~2 further|for ~2 this|the|these|that",
+		"offer ~3 accepted ~2 by ~3 another|other|different",
+		"position|role|job|opening|requisition|vacancy ~4 offered ~2 to ~3 another|other|someone",
+	}, []string{"yet", "still", "applications"}},
+	{sigReject, 2.5, rNoHypo | rNoYet, []string{
+		"position|role|job|opening|requisition|hiring|search|recruitment|recruiting|process|roles|positions ~5 on ~1 hold|paused|pause|freeze|frozen|postponed|suspended",
+		"hiring ~1 freeze|pause|hold|stop",
+		"not ~3 hiring ~2 for|this|the",
+	}, nil},
+	{sigRejectWeak, 1.2, rNoHypo | rNoYet, []string{
+		"unfortunately|regrettably|sadly|however|but ~8 not|unable|other|another|no longer",
+		"difficult|tough|hard|easy ~1 decision|decisions",
+		"after ~1 careful|thorough|much|thoughtful|considerable|lengthy ~1 consideration|review|deliberation|thought",
+		"other|another|stronger|more ~1 qualified? ~1 candidates|candidate|applicants|applicant",
+		"internal ~1 candidate|candidates|applicant",
+		"highly|extremely|very|incredibly ~1 competitive",
+		"future ~1 endeavors|endeavours|endeavor|endeavour",
+	}, nil},
+	{sigRejectWeak, 0.6, rNoHypo, []string{
+		"wish|wishing ~1 you ~5 best|luck|success|well",
+		"regret|regrettably|sadly|unfortunately|disappointing|disappointed",
+	}, nil},
+	{sigWithdrawn, 3, rNoHypo | rNoNeg, []string{
+		"application|applications|candidacy|request|profile ~4 withdrawn",
+		"you ~3 withdrawn|withdrew|withdraw",
+		"withdrawal ~5 confirmed|processed|complete|completed|received|recorded|acknowledged|noted",
+		"confirm|confirms|confirming|confirmation|confirmed ~6 withdrawal|withdrawn|withdraw",
+		"have|has ~1 withdrawn ~2 your",
+		"withdraw* ~4 as|per|at ~1 your|you ~1 request|requested|asked",
+		"remove|removed|removing ~4 from ~2 consideration|process|the running",
+	}, nil},
+
+	// ---- offer ----
+	{sigOffer, 3, rNoHypo | rNoOthers | rNoNeg, []string{
+		"pleased|delighted|happy|thrilled|excited|glad|honored|honoured|proud ~3 offer|extend|present ~1 you|an|a|the|this|our",
+		"offer ~1 you ~3 position|role|job|post|place|opportunity|employment|contract|appointment",
+		"extend|extending|make|making|made|present|presenting|send|sending|sent|attach|attached|enclosed|prepared|preparing|approved ~2 you? ~2 a|an|the|this|our|your ~2 formal|official|verbal|written|conditional|job|employment|final|revised|updated|contingent|initial? ~1 offer",
+		"offer ~4 ready|available|awaiting|waiting ~3 review|signature|you|acceptance",
+		"you ~2 have|received ~1 an|a ~1 offer",
+		"revised|updated|formal|official|conditional|verbal|written|contingent ~1 offer|offers",
+	}, []string{"interview", "interviews", "screen", "assessment", "opportunities", "community"}},
+	{sigOffer, 2.5, rNoHypo | rNoOthers | rNoNeg, []string{
+		"offer ~1 letter|letters|of ~1 employment|appointment|package|details|document|documents|paperwork|terms",
+		"letter ~1 of ~1 offer|appointment|employment",
+		"employment|appointment ~1 contract|agreement|offer",
+		"contract ~1 of ~1 employment",
+		"welcome|welcoming ~3 aboard|onboard|board",
+		"welcome ~1 you ~1 to ~2 team|company|organization|organisation|firm",
+		"have ~1 you ~3 join|aboard|board|onboard",
+		"you ~2 accepted ~1 our|the ~1 offer",
+		"confirm ~3 your ~1 appointment",
+	}, []string{"community", "network", "event", "webinar", "talent", "interview", "if", "account", "platform"}},
+	{sigOffer, 2, rSubj | rNoNeg | rNoOthers, []string{
+		"offer|offers",
+	}, []string{"jobs", "alert", "exclusive", "discount", "free", "limited", "special"}},
+	{sigOfferWeak, 0.8, rNoHypo | rNoNeg | rNoGeneric, []string{
+		"start|starting ~1 date|salary",
+		"base ~1 salary|pay|compensation",
+		"annual ~1 salary|compensation",
+		"salary ~1 of",
+		"sign|signing ~2 bonus",
+		"equity|stock ~1 grant|options|units",
+		"relocation ~1 package|assistance|stipend",
+		"compensation ~1 package",
+		"benefits ~1 package|overview|summary|enrollment",
+		"first ~1 day",
+		"onboarding",
+		"accept|sign|countersign|signing|accepting ~4 offer|contract|agreement|letter",
+		"background ~1 check|screening",
+	}, []string{"expectations", "expectation", "range", "what", "any"}},
+	{sigOfferWeak, 0.7, rNoNeg, []string{"congratulations|congrats|congratulate"}, nil},
+
+	// ---- interview and next steps ----
+	{sigInvite, 3, rNoHypo | rNoNeg | rNoGeneric | rNoOthers, []string{
+		"invite|invited|inviting|invitation|invites ~4 interview|interviews|screen|screening|call|conversation|chat|meeting|onsite|round|stage|step|discussion|session|panel|presentation|visit|talk|meet|speak|video|phone|zoom|next|final|technical|second|first",
+		"interview|call|screen|meeting|onsite|conversation|session|chat|visit|interviews ~4 scheduled|confirmed|booked|rescheduled|moved|changed|updated|arranged|set",
+		"schedul*|arrang*|book|booking|coordinat*|organi*|setting|set ~1 up? ~4 interview|interviews|call|screen|chat|conversation|meeting|time|times|onsite|session|slot|slots|video|phone|zoom|teams",
+		"find|pick|choose|select|book|grab|propose|suggest|confirm ~2 a|some|the|your? ~1 time|times|slot|slots|date",
+		"like|love|want|keen|eager|hope ~3 to ~1 interview|meet|speak|talk|chat ~2 you|with|in",
+		"like|love|want|keen|eager ~3 to ~1 invite|move|bring|schedule|set|book|arrange",
+		"availability|available|free ~5 interview|call|chat|screen|conversation|meeting|speak|talk|connect|meet|discuss|zoom|phone|video|round|session",
+		"when ~3 you ~2 available|free",
+		"can|could|would ~1 you ~1 do|make ~3 call|chat|interview|meeting|tomorrow|monday|tuesday|wednesday|thursday|friday|am|pm",
+		"are|would|will|is|be ~1 you ~1 available|free ~3 on|at|this|next|for|tomorrow|monday|tuesday|wednesday|thursday|friday",
+		"does|would|will ~6 work ~1 for ~1 you",
+		"mov*|advanc*|progress*|invit*|proceed*|tak*|bring* ~3 you|your ~3 to|into|forward|onto|through|ahead|the",
+		"you ~3 selected|shortlisted|chosen|invited|advanced|moved|progressed|passed ~5 interview|next|round|stage|step|phase|assessment|forward|further|onsite",
+		"mov*|proceed*|go ~1 forward|ahead ~1 with ~1 your|you",
+		"next|following|second|third|final|technical|first|onsite ~1 round|stage|step|phase ~3 of ~3 our|the ~3 process|interview|interviews|hiring|recruitment|selection",
+		"reschedul*",
+		"onsite|panel|final|person|site ~1 interview|interviews|round|visit",
+		"interview ~2 invitation|invite|confirmation|confirmed|request|requested|scheduled|rescheduled|reminder|details|availability|schedule|slot|slots|times|logistics|agenda",
+		"request|requested|requests ~4 interview|interviews|call|screen|meeting",
+		"hiring ~1 manager|team ~4 would|wants|want ~1 like|love? ~2 to ~1 meet|speak|talk|interview|chat",
+	}, []string{"community", "webinar", "fair", "newsletter", "event", "events", "alerts", "tips", "unsubscribe", "subscribe"}},
+	{sigAssess, 3, rNoHypo | rNoNeg | rNoGeneric | rNoOthers, []string{
+		"complete|take|start|begin|finish|attempt|do|access|submit|record|completing|taking|schedule ~4 assessment|assessments|test|tests|challenge|challenges|exercise|exercises|assignment|questionnaire|evaluation|task|tasks|case|quiz|interview|screening|simulation|presentation|questions",
+		"assessment|assessments|test|tests|challenge|questionnaire|exercise|assignment|task ~4 link|links|invitation|invite|below|attached|ready|waiting|pending|available|sent|due|expires|deadline",
+		"take ~1 home ~1 assignment|exercise|challenge|test|task|project",
+		"invited|invitation|invite|invites ~3 to ~1 complete|take|submit|record",
+		"next ~1 step|stage|steps ~5 assessment|assessments|test|tests|challenge|exercise|assignment|questionnaire|task|case",
+		"coding|technical|online|skills|skill|aptitude|cognitive|personality|video|recorded|way|written|writing|trial|case ~1 assessment|test|challenge|exercise|interview|task|screen|study|assignment",
+	}, []string{"survey", "unsubscribe", "tips", "alerts", "webinar"}},
+	{sigAssess, 1.5, 0, []string{"hackerrank|codility|codesignal|testgorilla|hirevue|coderpad|pymetrics|mettl|vervoe|wonderlic|codingame|testdome|hackerearth|karat|modernhire|sparkhire|willo|harver"}, nil},
+	{sigInviteWeak, 1.5, rNoHypo | rNoGeneric, []string{
+		"calendly|goodtime|youcanbook|zcal|savvycal|chili|doodle",
+		"zoom ~1 us",
+		"teams ~1 microsoft",
+		"meet ~1 google",
+		"webex",
+		"look|looking ~1 forward ~1 to ~2 speaking|talking|meeting|chatting|connecting|seeing|hearing|our|the ~2 you|conversation|call|chat|interview|meeting",
+		"agenda",
+		"dial ~1 in",
+		"meeting ~1 id|link|invite|invitation",
+		"calendar ~1 invite|invitation|hold",
+		"you ~2 will ~1 meet ~1 with",
+		"interviewer|interviewers|interviewing ~1 with",
+	}, []string{"webinar", "event", "unsubscribe"}},
+	{sigInviteWeak, 1.5, rSubj | rNoNeg, []string{
+		"interview|interviews|interviewing|screen|screening|onsite|assessment|availability|scheduling|schedule|next ~1 steps|step|round",
+	}, []string{"tips", "alert", "alerts", "jobs", "questions", "prep", "guide"}},
+	{sigInviteWeak, 0.5, rNoNeg | rNoHypo | rNoGeneric, []string{"interview|interviews|call|chat|conversation"}, nil},
+
+	// ---- acknowledgement ----
+	{sigAck, 3, rNoNeg, []string{
+		"received|receiving|got|recieved|receive ~2 your|the ~1 application|applications|resume|submission|cv|candidacy|information|materials|details|interest|documents|profile|résumé",
+		"receipt ~2 of ~2 your|the ~1 application|resume|submission|cv|candidacy",
+		"application|applications|resume|submission|cv|candidacy ~4 received|submitted|sent|successful|successfully|confirmation|confirmed|recorded|complete|completed",
+		"application|applications|resume|submission|candidacy|profile ~3 is|has ~2 been? ~1 in|under|being ~1 review|reviewed|considered|evaluated",
+		"application ~1 has ~1 been ~1 forwarded|shared|passed",
+		"you ~1 applied|successfully|recently|have ~1 applied|submitted ~3 for|to|at",
+		"thank|thanks ~5 for ~2 applying|application|applications|submitting|submission|apply|applied",
+		"appreciate ~3 applying|application|submitting|submission",
+	}, []string{"rejected", "declined", "unsuccessful", "unfortunately"}},
+	{sigAckWeak, 1, 0, []string{
+		"thank|thanks ~3 for ~1 your ~1 interest|time|consideration",
+		"interest ~1 in ~1 joining|working|our|the|a|career|careers|employment|position|role",
+		"review|reviewing|evaluate|assess|considering|consider|screen ~3 your|all|the ~1 application|applications|qualifications|resume|candidacy|submission|experience|skills|background|profile",
+		"application ~1 status",
+		"candidate ~1 portal|home|profile|dashboard|account|center|centre|experience",
+		"status ~3 of ~2 your ~1 application",
+		"track|check|view|monitor ~4 status|progress",
+		"high ~1 volume|number ~2 applications|candidates|applicants",
+	}, nil},
+	{sigProcess, 2, 0, []string{
+		"if|should|once ~8 qualifications|qualification|experience|skills|profile|background|application|resume ~6 match|matches|meet|meets|align|aligns|fit|fits|suit|suits|suitable|selected|interest|considered",
+		"if|should|once|when ~3 you|we ~2 selected|shortlisted|chosen|interested|decide|move|proceed|match|progress",
+		"if ~1 there ~1 is ~2 match|fit|interest",
+		"only ~4 candidates|applicants|those|individuals ~8 contacted|notified|contact|reach|hear",
+		"candidates|applicants|those|individuals ~8 selected|chosen|shortlisted|qualified|match|matches|meet ~8 contacted|notified|invited|contact",
+		"will|we ~6 contact|contacted|notified|reach|touch|hear ~4 if|should|once|when|whether",
+		"next ~1 steps ~4 may|might|could|would|will ~1 include|involve|be",
+		"hiring|interview|recruitment|recruiting|selection|application ~1 process ~4 includes|include|consists|involves|typically|usually|generally|may",
+	}, nil},
+	{sigProcess, 1, rNoNeg, []string{
+		"we|team|recruiter|someone|member|manager|recruiters|they ~4 will ~3 review|be|contact|reach|get|follow|consider|evaluate|assess|let|notify|update",
+	}, nil},
+
+	// ---- the recruiter's own reply ----
+	{sigStatus, 2, 0, []string{
+		"still|currently ~3 reviewing|interviewing|evaluating|considering|meeting|speaking|talking|finalizing|finalising|working|waiting|gathering|collecting|deliberating|discussing|in|completing|wrapping|conducting",
+		"not ~3 made|reached|finalized|finalised ~3 decision|decisions",
+		"no ~1 decision|decisions|update|news ~3 yet",
+		"not ~2 have ~3 update|decision|answer|news",
+		"wanted|want|quick|brief|just|short ~3 update|check|touch|let|give|keep|loop",
+		"keep ~1 you ~1 posted|updated|informed|in",
+		"delay|delayed|delays|longer ~2 than ~1 expected|anticipated|planned",
+		"pushed ~1 back",
+		"passed|forwarded|shared|sent|submitted|presented ~2 your ~2 resume|profile|application|information|details|materials|cv|portfolio ~3 to|with|along",
+		"hiring ~1 manager|team|committee ~4 reviewing|review|discussing|deliberating|meeting|meets|decide|deciding|considering",
+		"appreciate ~2 your ~1 patience",
+		"thank|thanks ~2 for ~2 your ~1 patience",
+		"wrap|wrapping|finish|finishing|finalize|finalizing ~2 up? ~3 interviews|process|decision|loop|references",
+		"update ~1 you ~3 by|before|within|next|early|on|once|as|when|after|this|tomorrow|soon|shortly",
+		"get|come|circle|getting ~1 back ~2 to ~1 you",
+		"reference|references|background ~1 checks|check|calls ~2 in ~1 progress|underway|complete|completed|done",
+	}, nil},
+	{sigRequest, 2.5, rNoGeneric, []string{
+		"send|share|provide|forward|email|submit|upload|attach|bring|complete|fill|list|confirm|include|sign|return ~5 reference|references|referees|referee|transcript|transcripts|portfolio|samples|sample|certificate|certificates|certifications|certification|license|licence|licenses|documents|documentation|document|identification|passport|authorization|authorisation|expectations|expectation|forms|form|copy|copies|diploma|degree|records|record|details|pdf|version|resume|cv|period|date|visa|eligibility|availability|proof|salary|information|questions|paperwork",
+		"salary|compensation|pay|rate ~1 expectations|expectation|requirements|range",
+		"notice ~1 period",
+		"earliest|possible|potential|ideal ~1 start|starting ~1 date",
+		"when ~3 you ~2 start|available ~1 to? ~1 start",
+		"right ~1 to ~1 work",
+		"work ~1 authorization|authorisation|permit|eligibility",
+		"reference ~1 check|checks|contacts|details",
+	}, []string{"if", "survey"}},
+	{sigRequest, 1, rNoGeneric | rNoHypo, []string{
+		"could|can|would ~2 you ~2 send|share|provide|forward|email|submit|upload|confirm|tell|clarify|let",
+		"please ~3 send|share|provide|forward|submit|upload|confirm|let|reply|respond",
+	}, []string{"survey", "feedback"}},
+	{sigThanks, 1.5, 0, []string{
+		"thank|thanks ~2 for ~3 following|follow|checking|reaching|note|email|message|kind|patience|getting|questions|question|update|letting|reply|response|thank|touching|writing|sending",
+		"great|nice|good|pleasure|wonderful|lovely ~3 speaking|talking|meeting|chatting|speak|talk|meet|chat|hear|hearing ~2 with? you",
+		"happy|glad ~2 to ~1 help|answer|hear",
+		"hope ~2 you ~1 are|had|have",
+		"good|great ~1 question|questions",
+		"to ~1 answer ~1 your ~1 question|questions",
+		"following ~1 up",
+	}, nil},
+
+	// ---- automatic replies ----
+	{sigOOO, 3, rNoPast | rBody, []string{
+		"out ~1 of ~1 the? ~1 office",
+		"am|be|currently|presently|i ~3 on ~2 leave|vacation|holiday|holidays|pto|sabbatical|annual|parental|maternity|paternity|sick|medical|break|trip",
+		"am|be|currently|presently ~2 away|traveling|travelling|unavailable|offline|ooo|oof|off|abroad",
+		"limited|no|intermittent|minimal|sporadic|restricted ~2 access ~1 to ~2 email|emails|mail|e|my",
+		"upon|after|when ~1 my|i ~1 return|returning",
+		"i ~3 return|returning|back ~3 on|in|to|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|the|next|after|until",
+		"respond|reply|get|answer|attend ~3 upon|when|after|once ~2 return|returning|back",
+		"away ~1 from ~2 office|desk|my|email",
+	}, nil},
+	{sigOOO, 1.5, rNoPast | rBody, []string{
+		"urgent|immediate|urgently ~3 matters|assistance|requests|inquiries|issues|help|please|contact|reach",
+		"in ~1 my ~1 absence",
+		"during ~1 my|this ~1 absence|time",
+	}, nil},
+	{sigOOO, 3, rSubj, []string{
+		"automatic|auto|autoreply|autoresponse|automated ~1 reply|response|replies|responder|antwort",
+		"out ~1 of ~1 the? ~1 office",
+		"ooo|oof|abwesenheit|abwesenheitsnotiz|absence|vacation|holiday|away|leave",
+	}, []string{"policy", "application"}},
+	{sigAutoMsg, 2.5, 0, []string{
+		"automatic|automated|auto ~1 reply|response|confirmation|acknowledgement|acknowledgment|receipt",
+		"received|receipt ~3 your ~1 message|email|e|inquiry|enquiry|note|query|request|question|questions",
+		"thank|thanks ~3 for ~2 contacting|writing|your ~1 email|message|inquiry|enquiry|note|query",
+	}, nil},
+
+	// ---- not about an application ----
+	{sigAlert, 1.5, 0, []string{
+		"job|jobs ~1 alert|alerts|recommendations|recommended|matches|matching|picks|digest|notifications|notification|for|you|near|based|similar",
+		"recommended|suggested|similar|new|top|latest|matching ~1 jobs|roles|positions|openings|opportunities|job",
+		"based ~1 on ~1 your ~1 profile|search|searches|preferences|activity|skills|interests|resume",
+		"early ~1 applicant",
+		"easy ~1 apply",
+		"apply ~1 now|today",
+		"view|see|browse|explore ~2 all|more|similar ~1 jobs|roles|positions|openings",
+		"saved ~1 search|searches|jobs|job",
+		"people ~1 also ~1 viewed",
+		"now|actively ~1 hiring",
+		"hiring ~1 now|near",
+		"new ~1 opportunities ~1 for|that|matching",
+		"jobs ~1 you ~1 may|might|could",
+		"your ~1 job ~1 search",
+		"career|job ~1 opportunities|openings ~1 at|with|for",
+	}, []string{"application"}},
+	{sigOutreach, 2.5, rNoNeg, []string{
+		"came|come|stumbled ~1 across ~2 your ~1 profile|background|linkedin|resume|experience|github|portfolio|work|cv",
+		"found|saw|reviewed|viewed|noticed|impressed|read|looked ~4 your ~1 profile|background|linkedin|github|portfolio",
+		"are|would|be|if ~2 you ~3 open|interested|considering|exploring|looking ~3 new|opportunities|opportunity|role|roles|position|change|move|chat|conversation|hearing",
+		"not ~1 a ~1 job ~1 offer",
+		"recruiting|hiring|searching|looking ~2 for ~3 a|an ~3 client",
+		"my|our ~1 client|clients",
+		"on ~1 behalf ~1 of",
+		"exciting|great|unique|interesting|amazing|fantastic ~2 opportunity|opportunities|role",
+		"i ~2 am ~3 recruiter|sourcer|headhunter|talent|recruiting|reaching",
+		"reaching ~1 out ~3 because|regarding|about|to ~1 see|gauge",
+		"open ~1 to ~2 a ~1 quick|brief|short ~1 chat|call|conversation",
+	}, []string{"application", "applied", "applying"}},
+	{sigCommunity, 2, 0, []string{
+		"talent ~1 community|network|pool|pipeline|hub|club|circle",
+		"join ~2 our ~2 community|network|mailing|newsletter",
+		"stay ~1 connected|in ~1 touch",
+		"career|job ~1 updates|newsletter|news",
+	}, nil},
+	{sigAccount, 2.5, 0, []string{
+		"verify|confirm|activate|validate ~2 your ~2 email|account|address|identity|registration",
+		"verification|security|confirmation|access ~1 code|passcode",
+		"one ~1 time ~1 code|passcode|password",
+		"reset ~2 password",
+		"password ~1 reset|change|changed|expired|expires",
+		"account ~3 created|activated|registered|verified|locked|set|setup|has",
+		"created ~2 an|your|a ~2 account|profile",
+		"welcome ~2 to ~4 portal|careers|account|site|candidate|community|platform|website",
+		"complete ~2 your ~1 profile|registration",
+		"sign ~1 up|in ~3 account|portal|dashboard",
+	}, nil},
+	{sigMarketing, 1, 0, []string{
+		"newsletter|webinar|webinars|podcast|digest|promotion|promo|discount|premium|subscription|subscribers|unsubscribe|upgrade",
+		"career|job ~1 fair|fairs|expo",
+		"hiring|recruiting|recruitment|career|networking|virtual|open ~1 event|events|house|day|fair|session|sessions",
+		"info|information ~1 session|sessions|evening|night",
+		"register|registration|rsvp|save ~2 seat|spot|now|today|here|date|your",
+		"read ~1 more|the ~1 article|story",
+		"tips|advice|guide|article|articles|course|courses|webinar|trends|insights",
+		"free ~1 trial",
+		"you ~1 are ~1 invited",
+	}, nil},
+	{sigNotOffer, 3, 0, []string{
+		"not ~1 a|an ~1 job|offer ~1 offer|of",
+		"does ~1 not ~1 constitute ~2 offer",
+		"is ~1 not ~1 an ~1 offer",
+	}, nil},
+	{sigAutomated, 1, 0, []string{
+		"do ~1 not ~1 reply|respond",
+		"automated|automatic|automatically|system|computer ~1 generated|message|email|notification",
+		"not ~1 monitored|monitor",
+		"no ~1 reply|replies",
+		"unattended ~1 mailbox|inbox",
+		"noreply|donotreply",
+	}, nil},
+	{sigApplication, 1, rNoGeneric, []string{
+		"your ~2 application|applications|candidacy|interview|interviews|resume|submission",
+		"you ~2 applied|interviewed|apply|submitted",
+		"application|applying|applied|candidacy|position|role",
+	}, []string{"jobs"}},
+}
+
+// rule is a compiled pattern of a ruleDef.
+type rule struct {
+	def  *ruleDef
+	src  string
+	pat  []elem
+	excl map[string]bool
+}
+
+// ruleIndex maps a first word to the rules that start with it.
+var (
+	ruleIndex map[string][]*rule
+	allRules  []*rule
+)
+
+func init() {
+	ruleIndex = make(map[string][]*rule)
+	for i := range ruleDefs {
+		d := &ruleDefs[i]
+		var excl map[string]bool
+		if len(d.excl) > 0 {
+			excl = make(map[string]bool, len(d.excl))
+			for _, w := range d.excl {
+				excl[w] = true
+			}
+		}
+		for _, src := range d.pats {
+			pat, err := compilePattern(src)
+			if err != nil {
+				panic("classify: " + err.Error())
+			}
+			r := &rule{def: d, src: src, pat: pat, excl: excl}
+			allRules = append(allRules, r)
+			for _, w := range pat[0].words {
+				ruleIndex[w] = append(ruleIndex[w], r)
+			}
+		}
+	}
+}
+
+// hit is one rule matching one place of the document.
+type hit struct {
+	r          *rule
+	from, to   int // token range [from, to]
+	sent       int
+	inSubject  bool
+	effectiveW float64
+}
+
+// findHits runs every rule over the document. Each pattern counts once,
+// at its first acceptable place.
+func (d *doc) findHits() []hit {
+	hits := make([]hit, 0, 32)
+	var seen map[*rule]bool
+	for ti := range d.toks {
+		rs := ruleIndex[d.toks[ti].w]
+		if len(rs) == 0 {
+			continue
+		}
+		si := d.toks[ti].sent
+		s := &d.sents[si]
+		for _, r := range rs {
+			if seen[r] {
+				continue
+			}
+			f := r.def.flags
+			if f&rSubj != 0 && !s.subject || f&rBody != 0 && s.subject {
+				continue
+			}
+			end := matchAt(d.toks, r.pat, ti, s.to)
+			if end < 0 {
+				continue
+			}
+			if !d.accept(r, s, ti, end) {
+				continue
+			}
+			if seen == nil {
+				seen = make(map[*rule]bool, 16)
+			}
+			seen[r] = true
+			hits = append(hits, hit{r: r, from: ti, to: end, sent: si, inSubject: s.subject, effectiveW: r.def.w})
+		}
+	}
+	return hits
+}
+
+var futureWords = map[string]bool{"will": true, "would": true, "only": true, "may": true, "might": true, "could": true}
+
+// accept applies a rule's context conditions to a match.
+func (d *doc) accept(r *rule, s *sentence, from, to int) bool {
+	f := r.def.flags
+	sf := s.flags
+	if f&rNoHypo != 0 && sf&sfHypo != 0 {
+		return false
+	}
+	if f&rNoOthers != 0 && sf&sfOthers != 0 {
+		return false
+	}
+	if f&rNeedOthers != 0 && sf&sfOthers == 0 {
+		return false
+	}
+	if f&rNoNeg != 0 && sf&sfNeg != 0 {
+		return false
+	}
+	if f&rNoGeneric != 0 && sf&sfGeneric != 0 {
+		return false
+	}
+	if f&rNoPast != 0 && sf&sfPast != 0 {
+		return false
+	}
+	if f&rNeedYou != 0 && sf&sfYou == 0 {
+		return false
+	}
+	if f&rNoYou != 0 {
+		for k := from; k <= to; k++ {
+			if w := d.toks[k].w; w == "you" || w == "your" {
+				return false
+			}
+		}
+	}
+	if f&(rNoFuture|rNoYet) != 0 || r.excl != nil {
+		for k := s.from; k < s.to; k++ {
+			w := d.toks[k].w
+			if f&rNoFuture != 0 && futureWords[w] {
+				return false
+			}
+			if f&rNoYet != 0 && (w == "yet" || w == "still") {
+				return false
+			}
+			if r.excl[w] {
+				return false
+			}
+		}
+	}
+	return true
+}
