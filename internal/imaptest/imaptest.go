@@ -67,6 +67,11 @@ const (
 //
 // The exported fields describe how to reach the server; they must not be
 // modified. All methods are safe for concurrent use.
+//
+// The helpers that seed and inspect mail (Append, Flags, UIDValidity,
+// RecreateMailbox) share one logged-in connection of their own, opened on
+// first use and kept open, so the server counts one more session than the
+// code under test opened. Kick, Restart and Stop close it too.
 type Server struct {
 	// Addr is the host:port the server listens on, always on 127.0.0.1.
 	// It stays the same across [Server.Restart].
@@ -228,9 +233,11 @@ func (s *Server) Stop() {
 	})
 }
 
-// Kick closes every client connection server-side, as a server does when
-// it restarts a process or drops idle sessions. When Kick returns, the
-// connections are closed; clients see EOF or an unsolicited BYE.
+// Kick closes client connections server-side, as a server does when it
+// restarts a process or drops idle sessions: on Dovecot every logged-in
+// session of the user (doveadm kick), on Cyrus every imapd process, on the
+// memory server every connection. When Kick returns, the connections are
+// closed; clients see EOF or an unsolicited BYE on their next read.
 func (s *Server) Kick(t testing.TB) {
 	t.Helper()
 	s.mu.Lock()
@@ -435,8 +442,8 @@ func (s *Server) dropAdminLocked() {
 // Append stores the raw RFC 5322 message in mailbox with the given flags
 // (for example imap.FlagSeen, `\Flagged` or a keyword) and returns its
 // UID. The message's internal date is the time of the call. Append uses
-// IMAP APPEND over a kept-open connection, so seeding a thousand messages
-// takes well under a second.
+// IMAP APPEND over a kept-open connection: a thousand messages take about
+// 1.5 s on Dovecot, 5 s on Cyrus and 0.05 s on the memory server.
 func (s *Server) Append(t testing.TB, mailbox string, raw []byte, flags ...imap.Flag) uint32 {
 	t.Helper()
 	return s.AppendAt(t, mailbox, raw, time.Time{}, flags...)
@@ -550,6 +557,11 @@ func (s *Server) UIDValidity(t testing.TB, mailbox string) uint32 {
 // It works for INBOX too. Every client connection is dropped before and
 // after the change, so clients see the new UIDVALIDITY when they select the
 // mailbox again. It returns the new UIDVALIDITY.
+//
+// Cyrus can neither delete nor rename INBOX, so on Cyrus recreating INBOX
+// recreates the whole account: every folder then gets a new UIDVALIDITY,
+// and the call may wait up to a second for the clock, from which Cyrus
+// derives UIDVALIDITY values.
 func (s *Server) RecreateMailbox(t testing.TB, mailbox string) uint32 {
 	t.Helper()
 	s.mu.Lock()

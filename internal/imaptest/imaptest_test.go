@@ -225,7 +225,7 @@ func TestTLS(t *testing.T) {
 			}
 
 			// Plain-text IMAP is not spoken on the TLS port.
-			if c4, err := imapclient.DialInsecure(s.Addr, &imapclient.Options{Dialer: nil}); err == nil {
+			if c4, err := imapclient.DialInsecure(s.Addr, nil); err == nil {
 				done := make(chan error, 1)
 				go func() { done <- c4.Login(s.Username, s.Password).Wait() }()
 				select {

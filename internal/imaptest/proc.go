@@ -42,8 +42,9 @@ func startProcess(logFile string, argv ...string) (*process, error) {
 	return p, nil
 }
 
-// stop asks the process to exit with SIGTERM and waits for it; when it
-// lingers, its whole process group is killed.
+// stop sends SIGTERM to the process group, so that the daemon and its
+// children shut down together, and waits for the daemon to exit; should it
+// linger, the whole group is killed.
 func (p *process) stop() error {
 	if p == nil {
 		return nil

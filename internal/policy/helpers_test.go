@@ -40,10 +40,10 @@ var (
 
 type mod func(*policy.Event)
 
-func timeline(day string) mod     { return func(e *policy.Event) { e.Timeline = day } }
-func returning(day string) mod    { return func(e *policy.Event) { e.ReturnDate = day } }
-func noFollowUp() mod             { return func(e *policy.Event) { e.NoFollowUp = true } }
-func subject(s string) mod        { return func(e *policy.Event) { e.Subject = s } }
+func timeline(day string) mod  { return func(e *policy.Event) { e.Timeline = day } }
+func returning(day string) mod { return func(e *policy.Event) { e.ReturnDate = day } }
+func noFollowUp() mod          { return func(e *policy.Event) { e.NoFollowUp = true } }
+func subject(s string) mod     { return func(e *policy.Event) { e.Subject = s } }
 func replyTo(a mailparse.Address) mod {
 	return func(e *policy.Event) { e.ReplyTo = []mailparse.Address{a} }
 }

@@ -164,8 +164,8 @@ func span(d time.Duration) string {
 		return "a week"
 	case d%week == 0:
 		return fmt.Sprintf("%d weeks", d/week)
-	case d == day:
-		return "a day"
+	case d < 3*day && d%time.Hour == 0:
+		return fmt.Sprintf("%d hours", d/time.Hour)
 	case d%day == 0:
 		return fmt.Sprintf("%d days", d/day)
 	case d%time.Hour == 0:
