@@ -39,7 +39,7 @@ func runRun(ctx context.Context, opts *runOptions) error {
 		return err
 	}
 	defer store.Close()
-	t, err := tracker.New(cfg, store, tracker.Deps{Log: log})
+	t, err := tracker.New(cfg, store, tracker.Deps{Log: log, Stdout: opts.stdout})
 	if err != nil {
 		return err
 	}

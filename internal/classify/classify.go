@@ -1,8 +1,308 @@
 package classify
 
-import "github.com/inboxwatch/inboxwatch/internal/mailparse"
+import (
+	"math"
+	"sort"
+	"strings"
+	"time"
 
-// Classify reads one message. (Placeholder being replaced by the full classifier.)
+	"github.com/inboxwatch/inboxwatch/internal/mailparse"
+)
+
+// DefaultReviewThreshold is the confidence below which a message should go
+// to the review list instead of changing an application's state.
+const DefaultReviewThreshold = 0.6
+
+// maxEvidence bounds the evidence list of one result.
+const maxEvidence = 8
+
+// scores holds the summed strength of each signal and the hits behind it.
+type scores struct {
+	sig  [numSignals]float64
+	hits [numSignals][]*hit
+	subj [numSignals]float64 // strength found in the subject line
+}
+
+func (sc *scores) add(h *hit) {
+	s := h.r.def.sig
+	sc.hits[s] = append(sc.hits[s], h)
+	if h.inSubject {
+		sc.subj[s] += h.effectiveW
+	}
+}
+
+// total sums a signal with diminishing returns: the strongest hit counts in
+// full, every further one half, up to a cap.
+func (sc *scores) finish() {
+	for s := range sc.hits {
+		hs := sc.hits[s]
+		if len(hs) == 0 {
+			continue
+		}
+		best, rest := 0.0, 0.0
+		for _, h := range hs {
+			if h.effectiveW > best {
+				rest += best
+				best = h.effectiveW
+			} else {
+				rest += h.effectiveW
+			}
+		}
+		sc.sig[s] = math.Min(best+0.5*rest, 6)
+	}
+}
+
+// Classify reads one message and returns its category, the dates it states,
+// and the evidence behind the decision.
 func Classify(m *mailparse.Message, opts Options) Result {
-	return Result{Category: Other, Confidence: 0.5}
+	if m == nil {
+		return Result{Category: Other, Confidence: 0.5, Evidence: []string{"no message"}}
+	}
+	d := prepare(m.Subject, m.Text)
+	return classifyDoc(m, d, opts)
+}
+
+// decision is the outcome of weighing the signals.
+type decision struct {
+	cat      Category
+	conf     float64
+	evidence []string
+}
+
+func classifyDoc(m *mailparse.Message, d *doc, opts Options) Result {
+	hits := d.findHits()
+	var sc scores
+	for i := range hits {
+		sc.add(&hits[i])
+	}
+	sc.finish()
+	f := analyzeSender(m, opts)
+	dec := decide(m, d, &sc, &f)
+
+	res := Result{Category: dec.cat, Confidence: math.Round(dec.conf*1000) / 1000, Evidence: dec.evidence}
+	if sc.sig[sigNoFollow] > 0 {
+		res.NoFollowUp = true
+		res.Evidence = appendEvidence(res.Evidence, phraseEvidence(d, sc.hits[sigNoFollow][0]))
+	}
+	if day, ph := d.timeline(m.Date); day != "" {
+		res.Timeline = day
+		res.Evidence = appendEvidence(res.Evidence, `timeline: "`+ph+`" -> `+day)
+	}
+	switch res.Category {
+	case InterviewInvitation:
+		if ev := m.Calendar; ev != nil && ev.Method != "CANCEL" && !ev.Start.IsZero() {
+			st := ev.Start
+			res.InterviewAt = &st
+			if !ev.End.IsZero() {
+				en := ev.End
+				res.InterviewEnd = &en
+			}
+		} else if t, ph, ok := d.interviewTime(m.Date); ok {
+			res.InterviewAt = &t
+			res.Evidence = appendEvidence(res.Evidence, `time: "`+ph+`"`)
+		}
+	case AutoReply:
+		if day, ph := d.returnDate(m.Date); day != "" {
+			res.ReturnDate = day
+			res.Evidence = appendEvidence(res.Evidence, `return: "`+ph+`" -> `+day)
+		}
+	}
+	if len(res.Evidence) > maxEvidence+3 {
+		res.Evidence = res.Evidence[:maxEvidence+3]
+	}
+	return res
+}
+
+func appendEvidence(ev []string, s string) []string {
+	for _, e := range ev {
+		if e == s {
+			return ev
+		}
+	}
+	return append(ev, s)
+}
+
+// phraseEvidence describes one hit for a person.
+func phraseEvidence(d *doc, h *hit) string {
+	txt := d.span(h.from, h.to)
+	txt = strings.Join(strings.Fields(txt), " ")
+	if len(txt) > 90 {
+		txt = txt[:87] + "..."
+	}
+	if h.inSubject {
+		return `subject: "` + txt + `"`
+	}
+	return `phrase: "` + txt + `"`
+}
+
+// category scores, the weighed sum of the signals that speak for each.
+type catScores struct {
+	rej, off, inv, ack, rec, ooo, oth float64
+}
+
+func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
+	s := &sc.sig
+	var c catScores
+	c.rej = s[sigReject] + s[sigWithdrawn] + 0.5*math.Min(s[sigRejectWeak], 2.4)
+	c.off = s[sigOffer] + 0.6*math.Min(s[sigOfferWeak], 2.5)
+	c.inv = math.Max(s[sigInvite], s[sigAssess]) + 0.5*math.Min(s[sigInvite], s[sigAssess]) + 0.6*math.Min(s[sigInviteWeak], 2.5)
+	c.ack = s[sigAck] + 0.5*s[sigAckWeak] + 0.5*s[sigProcess]
+	c.rec = s[sigStatus] + s[sigRequest] + 0.7*s[sigThanks]
+	c.oth = s[sigAlert] + s[sigOutreach] + s[sigCommunity] + s[sigAccount] + 0.5*s[sigMarketing] + s[sigNotOffer]
+	oooBody := s[sigOOO] - sc.subj[sigOOO]
+	oooSubj := sc.subj[sigOOO]
+
+	var extra []string
+	// Calendar invitations and attachments.
+	if ev := m.Calendar; ev != nil && !ev.Start.IsZero() {
+		if ev.Method == "CANCEL" {
+			c.inv += 1.5
+			extra = append(extra, "calendar: cancelled event "+ev.Start.Format(time.RFC3339))
+		} else {
+			c.inv += 3.5
+			extra = append(extra, "calendar: DTSTART "+ev.Start.Format(time.RFC3339))
+		}
+	}
+	for _, a := range m.Attachments {
+		fn := strings.ToLower(a.Filename)
+		switch {
+		case strings.Contains(fn, "offer"):
+			c.off += 3
+			extra = append(extra, "attachment: "+a.Filename)
+		case strings.Contains(fn, "contract") || strings.Contains(fn, "agreement") || strings.Contains(fn, "employment"):
+			c.off += 1.5
+			extra = append(extra, "attachment: "+a.Filename)
+		}
+	}
+	if s[sigNotOffer] > 0 {
+		c.off = 0
+	}
+
+	appCtx := s[sigApplication] > 0 || s[sigAck] > 0 || f.reply || f.ats != ""
+	// A person (or a team mailbox) writing, as opposed to a system.
+	human := !f.automated() && s[sigAutomated] == 0
+	autoHdr := f.autoReply
+	recNoThanks := s[sigStatus] + s[sigRequest]
+
+	// A person writing in a thread about the application, stating when
+	// they will answer, is giving a status update.
+	if human && (f.thread || f.reply) {
+		if day, _ := d.timeline(m.Date); day != "" {
+			c.rec += 1.5
+		}
+	}
+
+	pick := func(cat Category, score, runnerUp float64, sigs ...signal) decision {
+		dec := decision{cat: cat, conf: confidence(score, runnerUp)}
+		dec.evidence = collectEvidence(d, sc, sigs)
+		dec.evidence = append(dec.evidence, extra...)
+		dec.evidence = append(dec.evidence, f.evidence...)
+		return dec
+	}
+	pickOther := func(runnerUp float64) decision {
+		return pick(Other, math.Max(c.oth, 2), runnerUp, sigAlert, sigOutreach, sigCommunity, sigAccount, sigMarketing, sigNotOffer)
+	}
+	strongJob := c.rej >= 3 || c.off >= 3 || c.inv >= 3
+
+	// Automatic replies to the candidate's own message.
+	switch {
+	case autoHdr || oooSubj > 0:
+		if oooBody >= 1.5 || s[sigAutoMsg] >= 2.5 && c.ack < 3 || !strongJob && c.ack < 3 && recNoThanks < 2.5 {
+			dec := pick(AutoReply, 0, 0, sigOOO, sigAutoMsg)
+			dec.conf = 0.9
+			if oooBody >= 1.5 {
+				dec.conf = 0.97
+			}
+			return dec
+		}
+	case oooBody >= 3 && !strongJob && recNoThanks < 2 && c.ack < 3:
+		dec := pick(AutoReply, 0, 0, sigOOO, sigAutoMsg)
+		dec.conf = 0.75 + math.Min(oooBody-3, 2)*0.05
+		return dec
+	case s[sigAutoMsg] >= 2.5 && (f.thread || f.reply) && !strongJob && c.ack < 3 && recNoThanks < 2.5 && (s[sigAutomated] > 0 || f.autoGen || f.noReply):
+		dec := pick(AutoReply, 0, 0, sigAutoMsg, sigAutomated)
+		dec.conf = 0.8
+		return dec
+	}
+
+	// Bulk mail (newsletters, alerts, job-board digests) is not an
+	// invitation or an offer unless it names the candidate's application.
+	bulkish := f.bulk || f.board != "" && s[sigApplication] == 0
+	if bulkish && s[sigApplication] == 0 && s[sigAck] < 3 && c.rej < 3 {
+		if c.oth >= 1.5 || c.inv >= 3 || c.off >= 3 || s[sigMarketing] > 0 {
+			return pickOther(math.Max(c.inv, c.off))
+		}
+	}
+
+	best := math.Max(c.off, c.inv)
+	switch {
+	case c.rej >= 3 && c.rej+0.5 >= c.off && c.rej+1 >= c.inv:
+		return pick(Rejection, c.rej, math.Max(best, c.ack), sigReject, sigWithdrawn, sigRejectWeak)
+	case c.off >= 3 && c.off >= c.inv-0.5:
+		return pick(Offer, c.off, math.Max(c.inv, c.rej), sigOffer, sigOfferWeak)
+	case c.inv >= 3 && c.ack >= 3 && s[sigInvite] == 0 && m.Calendar == nil && !human:
+		// A receipt that asks every applicant to take an assessment is a
+		// receipt.
+		return pick(ApplicationReceived, c.ack, c.inv, sigAck, sigAckWeak, sigProcess)
+	case c.inv >= 3:
+		if c.oth >= 2.5 && !appCtx {
+			return pickOther(c.inv)
+		}
+		return pick(InterviewInvitation, c.inv, math.Max(c.rej, c.off), sigInvite, sigAssess, sigInviteWeak)
+	}
+	switch {
+	case c.oth >= 2.5 && c.ack < 3 && !(human && f.reply):
+		return pickOther(c.ack)
+	case c.ack >= 3:
+		if human && (f.thread || f.reply) && c.rec >= 2 {
+			return pick(RecruiterReply, c.rec+1, c.ack-1, sigStatus, sigRequest, sigThanks)
+		}
+		return pick(ApplicationReceived, c.ack, math.Max(c.rec, c.oth), sigAck, sigAckWeak, sigProcess)
+	case c.rec >= 2 && (human || f.thread):
+		return pick(RecruiterReply, c.rec, c.ack, sigStatus, sigRequest, sigThanks)
+	case c.rej >= 1.5:
+		return pick(Rejection, c.rej, c.ack, sigReject, sigRejectWeak)
+	case c.ack >= 1.5 && !human:
+		return pick(ApplicationReceived, c.ack, c.rec, sigAck, sigAckWeak, sigProcess)
+	case c.rec >= 1.5 && appCtx:
+		return pick(RecruiterReply, c.rec, c.ack, sigStatus, sigRequest, sigThanks)
+	case c.oth >= 1.5:
+		return pickOther(c.ack)
+	case appCtx && human:
+		dec := pick(RecruiterReply, 1, 1, sigApplication, sigThanks)
+		dec.conf = 0.45
+		return dec
+	case appCtx && c.ack > 0:
+		dec := pick(ApplicationReceived, 1, 1, sigAck, sigAckWeak, sigProcess, sigApplication)
+		dec.conf = 0.45
+		return dec
+	}
+	dec := pick(Other, 1, 0, sigAlert, sigMarketing, sigAutomated)
+	dec.conf = 0.55
+	return dec
+}
+
+// confidence maps the winning score and the strongest competing score to
+// 0..1: a strong rule with no competition is near certain.
+func confidence(score, runnerUp float64) float64 {
+	x := 1.2*(score-2) - 0.6*runnerUp
+	p := 1 / (1 + math.Exp(-x))
+	return math.Max(0.3, math.Min(0.99, 0.45+0.55*p))
+}
+
+// collectEvidence lists the strongest hits of the given signals.
+func collectEvidence(d *doc, sc *scores, sigs []signal) []string {
+	var hs []*hit
+	for _, s := range sigs {
+		hs = append(hs, sc.hits[s]...)
+	}
+	sort.SliceStable(hs, func(i, j int) bool { return hs[i].effectiveW > hs[j].effectiveW })
+	var out []string
+	for _, h := range hs {
+		if len(out) >= 4 {
+			break
+		}
+		out = appendEvidence(out, phraseEvidence(d, h))
+	}
+	return out
 }

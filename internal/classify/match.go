@@ -15,8 +15,9 @@ import (
 //	elem?       the element may be absent
 //	~N          up to N tokens of anything (inside one sentence)
 //
-// A pattern matches inside one sentence. The first element must be plain
-// words (no prefix, not optional) so that patterns can be indexed by it.
+// A pattern matches inside one sentence. The first element must not be
+// optional, and its prefixes must have at least three letters, so that
+// patterns can be indexed by it.
 
 type elem struct {
 	words    []string
@@ -66,8 +67,15 @@ func compilePattern(src string) ([]elem, error) {
 				e.words = append(e.words, a)
 			}
 		}
-		if i == 0 && (e.optional || len(e.prefixes) > 0) {
-			return nil, fmt.Errorf("first element of %q must be plain words", src)
+		if i == 0 && e.optional {
+			return nil, fmt.Errorf("first element of %q must not be optional", src)
+		}
+		if i == 0 {
+			for _, p := range e.prefixes {
+				if len(p) < 3 {
+					return nil, fmt.Errorf("first-element prefix %q of %q is shorter than 3 letters", p, src)
+				}
+			}
 		}
 		out = append(out, e)
 	}

@@ -29,13 +29,15 @@ const (
 	sigNotOffer                 // "this is not a job offer"
 	sigAutomated                // "this is an automated message"
 	sigApplication              // the candidate's own application is named
+	sigNoFollow                 // an explicit request not to ask about the status
+	sigJobWord                  // words of hiring: application, position, role
 	numSignals
 )
 
 var signalNames = [numSignals]string{
 	"reject", "reject-weak", "withdrawn", "offer", "offer-weak", "invite", "invite-weak", "assessment",
 	"ack", "ack-weak", "process", "status", "request", "thanks", "away", "auto-receipt", "alert",
-	"outreach", "community", "account", "marketing", "not-offer", "automated", "application",
+	"outreach", "community", "account", "marketing", "not-offer", "automated", "application", "no-follow-up", "job-word",
 }
 
 type ruleFlags uint16
@@ -53,6 +55,7 @@ const (
 	rNoFuture                        // not in a sentence with "will", "would" or "only"
 	rNoYet                           // not in a sentence with "yet" or "still"
 	rNeedYou                         // only in a sentence addressing the reader
+	rNoAfterFor                      // not right after "for", "after" ("thank you for completing the test")
 )
 
 type ruleDef struct {
@@ -73,9 +76,12 @@ var ruleDefs = []ruleDef{
 		"decided|decide|decision|chosen|elected|opted ~3 against ~2 mov*|proceed*|progress*|advanc*|continu*|pursu*|your|you|the|offering|extending",
 	}, nil},
 	{sigReject, 3, rNoHypo | rNoYet | rNoGeneric, []string{
-		"not ~2 mov*|proceed*|progress*|advanc*|pursu*|continu*|go|going|tak* forward|ahead|further",
+		"not ~2 mov*|proceed*|progress*|advanc*|pursu*|continu*|go|going|tak* ~3 forward|ahead|further",
 		"not ~2 proceed*|progress*|advanc*|pursu*|continu*|mov* with? your|you",
 		"not ~3 selected|shortlisted|chosen|successful|retained|advanced|progressed|invited|accepted",
+	}, []string{"yet", "still"}},
+	{sigReject, 3, rNoHypo | rNoYet, []string{
+		"you|your ~3 not ~3 selected|shortlisted|chosen|successful|retained|advanced|progressed|invited|accepted",
 		"unable|not ~2 able? ~1 to ~1 mov*|proceed*|progress*|advance|continue|pursue|consider ~3 forward|further|your|you|application|candidacy",
 	}, []string{"yet", "still"}},
 	{sigReject, 3, rNoHypo | rNoYou | rNeedOthers, []string{
@@ -105,7 +111,7 @@ var ruleDefs = []ruleDef{
 		"declined ~2 your ~1 application|candidacy",
 	}, nil},
 	{sigReject, 3, rNoHypo, []string{
-		"regret ~2 to ~1 inform|advise|tell|let|say|share|notify|announce",
+		"regret|sorry ~2 to ~1 inform|advise|tell|say|share|notify|announce|report",
 		"unsuccessful",
 		"not ~1 among ~2 those ~2 selected|chosen|invited|shortlisted",
 		"unable|not ~3 offer|extend ~2 you ~3 position|role|job|opportunity|interview|employment|offer|place|post|contract",
@@ -131,6 +137,18 @@ var ruleDefs = []ruleDef{
 		"highly|extremely|very|incredibly ~1 competitive",
 		"future ~1 endeavors|endeavours|endeavor|endeavour",
 	}, nil},
+	{sigReject, 3, rNoHypo, []string{
+		"no ~4 continuar|avanzar|seguir|seleccionado|seleccionada",
+		"otros|otras|otro|otra ~2 candidatos|candidatas|candidato|perfiles|perfil",
+		"ne ~4 pas ~4 retenue|retenu|retenir|suite|poursuivre|donner",
+		"autres|autre ~2 candidats|candidatures|candidat|profils|profil",
+		"nicht ~5 berücksichtigen|berücksichtigt|weiter|entschieden|fortsetzen|weiterverfolgen|eingehen",
+		"andere|anderen|anderer ~2 kandidaten|bewerber|bewerberin|bewerbern|kandidatin",
+		"andere ~2 kandidaat|kandidaten|sollicitant",
+		"não ~4 seguir|avançar|prosseguir|selecionado|selecionada",
+		"outros|outras ~2 candidatos|candidatas|perfis",
+	}, nil},
+	{sigRejectWeak, 1.5, rNoHypo, []string{"lamentablemente|desafortunadamente|malheureusement|leider|helaas|infelizmente|tyvärr|purtroppo"}, nil},
 	{sigRejectWeak, 0.6, rNoHypo, []string{
 		"wish|wishing ~1 you ~5 best|luck|success|well",
 		"regret|regrettably|sadly|unfortunately|disappointing|disappointed",
@@ -141,6 +159,7 @@ var ruleDefs = []ruleDef{
 		"withdrawal ~5 confirmed|processed|complete|completed|received|recorded|acknowledged|noted",
 		"confirm|confirms|confirming|confirmation|confirmed ~6 withdrawal|withdrawn|withdraw",
 		"have|has ~1 withdrawn ~2 your",
+		"withdrawn|withdrew|removed ~1 you|your ~4 from|application|candidacy",
 		"withdraw* ~4 as|per|at ~1 your|you ~1 request|requested|asked",
 		"remove|removed|removing ~4 from ~2 consideration|process|the running",
 	}, nil},
@@ -148,6 +167,10 @@ var ruleDefs = []ruleDef{
 	// ---- offer ----
 	{sigOffer, 3, rNoHypo | rNoOthers | rNoNeg, []string{
 		"pleased|delighted|happy|thrilled|excited|glad|honored|honoured|proud ~3 offer|extend|present ~1 you|an|a|the|this|our",
+		"want|like|love|thrilled|excited|delighted|happy ~3 you ~1 on|join|aboard|onboard ~2 team|board|us|aboard",
+		"confirm ~3 your ~1 appointment|employment|hire|hiring",
+		"appointment ~1 to ~2 post|position|role",
+		"look|looking ~1 forward ~1 to ~1 welcoming ~1 you",
 		"offer ~1 you ~3 position|role|job|post|place|opportunity|employment|contract|appointment",
 		"extend|extending|make|making|made|present|presenting|send|sending|sent|attach|attached|enclosed|prepared|preparing|approved ~2 you? ~2 a|an|the|this|our|your ~2 formal|official|verbal|written|conditional|job|employment|final|revised|updated|contingent|initial? ~1 offer",
 		"offer ~4 ready|available|awaiting|waiting ~3 review|signature|you|acceptance",
@@ -155,7 +178,8 @@ var ruleDefs = []ruleDef{
 		"revised|updated|formal|official|conditional|verbal|written|contingent ~1 offer|offers",
 	}, []string{"interview", "interviews", "screen", "assessment", "opportunities", "community"}},
 	{sigOffer, 2.5, rNoHypo | rNoOthers | rNoNeg, []string{
-		"offer ~1 letter|letters|of ~1 employment|appointment|package|details|document|documents|paperwork|terms",
+		"offer letter|letters|package|details|document|documents|paperwork|terms|pack|agreement",
+		"offer of employment|appointment",
 		"letter ~1 of ~1 offer|appointment|employment",
 		"employment|appointment ~1 contract|agreement|offer",
 		"contract ~1 of ~1 employment",
@@ -164,7 +188,7 @@ var ruleDefs = []ruleDef{
 		"have ~1 you ~3 join|aboard|board|onboard",
 		"you ~2 accepted ~1 our|the ~1 offer",
 		"confirm ~3 your ~1 appointment",
-	}, []string{"community", "network", "event", "webinar", "talent", "interview", "if", "account", "platform"}},
+	}, []string{"community", "network", "event", "webinar", "talent", "interview", "platform"}},
 	{sigOffer, 2, rSubj | rNoNeg | rNoOthers, []string{
 		"offer|offers",
 	}, []string{"jobs", "alert", "exclusive", "discount", "free", "limited", "special"}},
@@ -180,44 +204,52 @@ var ruleDefs = []ruleDef{
 		"benefits ~1 package|overview|summary|enrollment",
 		"first ~1 day",
 		"onboarding",
-		"accept|sign|countersign|signing|accepting ~4 offer|contract|agreement|letter",
+		"accept|sign|countersign|signing|accepting|signed ~4 offer|contract|agreement|letter|copy",
+		"equity|vest|vesting|cliff|rsus|bonus",
+		"formal ~1 letter|paperwork|documents",
 		"background ~1 check|screening",
 	}, []string{"expectations", "expectation", "range", "what", "any"}},
 	{sigOfferWeak, 0.7, rNoNeg, []string{"congratulations|congrats|congratulate"}, nil},
 
 	// ---- interview and next steps ----
-	{sigInvite, 3, rNoHypo | rNoNeg | rNoGeneric | rNoOthers, []string{
+	{sigInvite, 3, rNoHypo | rNoNeg | rNoGeneric | rNoOthers | rNoAfterFor, []string{
 		"invite|invited|inviting|invitation|invites ~4 interview|interviews|screen|screening|call|conversation|chat|meeting|onsite|round|stage|step|discussion|session|panel|presentation|visit|talk|meet|speak|video|phone|zoom|next|final|technical|second|first",
 		"interview|call|screen|meeting|onsite|conversation|session|chat|visit|interviews ~4 scheduled|confirmed|booked|rescheduled|moved|changed|updated|arranged|set",
 		"schedul*|arrang*|book|booking|coordinat*|organi*|setting|set ~1 up? ~4 interview|interviews|call|screen|chat|conversation|meeting|time|times|onsite|session|slot|slots|video|phone|zoom|teams",
 		"find|pick|choose|select|book|grab|propose|suggest|confirm ~2 a|some|the|your? ~1 time|times|slot|slots|date",
-		"like|love|want|keen|eager|hope ~3 to ~1 interview|meet|speak|talk|chat ~2 you|with|in",
+		"like|love|want|wants|wanted|keen|eager|hope ~3 to ~1 interview|meet|speak|talk|chat ~2 you|with|in",
+		"confirm|confirming|confirmation|confirms ~3 your|the ~2 interview|call|meeting|screen|appointment|onsite|visit|conversation",
+		"switch*|chang*|mov*|shift* ~3 your|the|our ~1 interview|call|meeting|screen|onsite|conversation",
+		"send|share|provide|let|give ~4 availability|available|times|slots|windows",
 		"like|love|want|keen|eager ~3 to ~1 invite|move|bring|schedule|set|book|arrange",
 		"availability|available|free ~5 interview|call|chat|screen|conversation|meeting|speak|talk|connect|meet|discuss|zoom|phone|video|round|session",
 		"when ~3 you ~2 available|free",
 		"can|could|would ~1 you ~1 do|make ~3 call|chat|interview|meeting|tomorrow|monday|tuesday|wednesday|thursday|friday|am|pm",
 		"are|would|will|is|be ~1 you ~1 available|free ~3 on|at|this|next|for|tomorrow|monday|tuesday|wednesday|thursday|friday",
 		"does|would|will ~6 work ~1 for ~1 you",
-		"mov*|advanc*|progress*|invit*|proceed*|tak*|bring* ~3 you|your ~3 to|into|forward|onto|through|ahead|the",
+		"mov*|advanc*|progress*|invit*|proceed* ~3 you|your ~3 to|into|forward|onto|through|ahead|the",
+		"bring|bringing|fly|flying ~1 you ~2 in|onsite|back|out|to",
 		"you ~3 selected|shortlisted|chosen|invited|advanced|moved|progressed|passed ~5 interview|next|round|stage|step|phase|assessment|forward|further|onsite",
 		"mov*|proceed*|go ~1 forward|ahead ~1 with ~1 your|you",
 		"next|following|second|third|final|technical|first|onsite ~1 round|stage|step|phase ~3 of ~3 our|the ~3 process|interview|interviews|hiring|recruitment|selection",
 		"reschedul*",
-		"onsite|panel|final|person|site ~1 interview|interviews|round|visit",
 		"interview ~2 invitation|invite|confirmation|confirmed|request|requested|scheduled|rescheduled|reminder|details|availability|schedule|slot|slots|times|logistics|agenda",
 		"request|requested|requests ~4 interview|interviews|call|screen|meeting",
 		"hiring ~1 manager|team ~4 would|wants|want ~1 like|love? ~2 to ~1 meet|speak|talk|interview|chat",
 	}, []string{"community", "webinar", "fair", "newsletter", "event", "events", "alerts", "tips", "unsubscribe", "subscribe"}},
-	{sigAssess, 3, rNoHypo | rNoNeg | rNoGeneric | rNoOthers, []string{
+	{sigAssess, 3, rNoHypo | rNoNeg | rNoGeneric | rNoOthers | rNoAfterFor, []string{
 		"complete|take|start|begin|finish|attempt|do|access|submit|record|completing|taking|schedule ~4 assessment|assessments|test|tests|challenge|challenges|exercise|exercises|assignment|questionnaire|evaluation|task|tasks|case|quiz|interview|screening|simulation|presentation|questions",
 		"assessment|assessments|test|tests|challenge|questionnaire|exercise|assignment|task ~4 link|links|invitation|invite|below|attached|ready|waiting|pending|available|sent|due|expires|deadline",
-		"take ~1 home ~1 assignment|exercise|challenge|test|task|project",
 		"invited|invitation|invite|invites ~3 to ~1 complete|take|submit|record",
 		"next ~1 step|stage|steps ~5 assessment|assessments|test|tests|challenge|exercise|assignment|questionnaire|task|case",
-		"coding|technical|online|skills|skill|aptitude|cognitive|personality|video|recorded|way|written|writing|trial|case ~1 assessment|test|challenge|exercise|interview|task|screen|study|assignment",
+	}, []string{"survey", "unsubscribe", "tips", "alerts", "webinar", "after"}},
+	{sigAssess, 2, rNoHypo | rNoNeg | rNoGeneric | rNoOthers | rNoAfterFor, []string{
+		"coding|technical|online|skills|skill|aptitude|cognitive|personality|video|recorded|way|written|writing|trial|case|takehome ~1 assessment|test|challenge|exercise|interview|task|screen|study|assignment",
 	}, []string{"survey", "unsubscribe", "tips", "alerts", "webinar"}},
+	{sigAssess, 2, rNoAfterFor | rNoHypo, []string{"takehome"}, nil},
 	{sigAssess, 1.5, 0, []string{"hackerrank|codility|codesignal|testgorilla|hirevue|coderpad|pymetrics|mettl|vervoe|wonderlic|codingame|testdome|hackerearth|karat|modernhire|sparkhire|willo|harver"}, nil},
-	{sigInviteWeak, 1.5, rNoHypo | rNoGeneric, []string{
+	{sigInviteWeak, 1.5, rNoHypo | rNoGeneric | rNoAfterFor, []string{
+		"onsite|panel|final|inperson|site ~1 interview|interviews|round|visit",
 		"calendly|goodtime|youcanbook|zcal|savvycal|chili|doodle",
 		"zoom ~1 us",
 		"teams ~1 microsoft",
@@ -243,7 +275,11 @@ var ruleDefs = []ruleDef{
 		"application|applications|resume|submission|cv|candidacy ~4 received|submitted|sent|successful|successfully|confirmation|confirmed|recorded|complete|completed",
 		"application|applications|resume|submission|candidacy|profile ~3 is|has ~2 been? ~1 in|under|being ~1 review|reviewed|considered|evaluated",
 		"application ~1 has ~1 been ~1 forwarded|shared|passed",
-		"you ~1 applied|successfully|recently|have ~1 applied|submitted ~3 for|to|at",
+		"you ~2 applied|submitted ~3 for|to|at",
+		"you ~1 have|successfully|recently|just ~1 applied|submitted|sent",
+		"sent|forwarded|submitted|shared|delivered ~2 your ~3 resume|profile|application|cv ~3 to|with",
+		"recibido|recebemos|recebida|reçu|recu|erhalten|ontvangen|mottagit|ricevuto ~4 candidatura|solicitud|candidature|bewerbung|sollicitatie|ansökan|postulación|postulacion",
+		"gracias|merci|danke|dank|obrigado|obrigada|tack|grazie ~5 candidatura|solicitud|candidature|bewerbung|sollicitatie|ansökan|postulación|postulacion|postularte",
 		"thank|thanks ~5 for ~2 applying|application|applications|submitting|submission|apply|applied",
 		"appreciate ~3 applying|application|submitting|submission",
 	}, []string{"rejected", "declined", "unsuccessful", "unfortunately"}},
@@ -287,11 +323,16 @@ var ruleDefs = []ruleDef{
 		"thank|thanks ~2 for ~2 your ~1 patience",
 		"wrap|wrapping|finish|finishing|finalize|finalizing ~2 up? ~3 interviews|process|decision|loop|references",
 		"update ~1 you ~3 by|before|within|next|early|on|once|as|when|after|this|tomorrow|soon|shortly",
+		"answer|update|news|decision|feedback|word ~4 by|within|before|early|end",
+		"expect ~2 to ~1 hear",
+		"hear ~2 from ~1 us|me|the ~3 by|within|before|next|early|soon|shortly|once|after",
+		"flagged|escalated|nudged|pinged|chased|asked ~4 hiring|team|manager|panel|committee",
 		"get|come|circle|getting ~1 back ~2 to ~1 you",
 		"reference|references|background ~1 checks|check|calls ~2 in ~1 progress|underway|complete|completed|done",
 	}, nil},
-	{sigRequest, 2.5, rNoGeneric, []string{
-		"send|share|provide|forward|email|submit|upload|attach|bring|complete|fill|list|confirm|include|sign|return ~5 reference|references|referees|referee|transcript|transcripts|portfolio|samples|sample|certificate|certificates|certifications|certification|license|licence|licenses|documents|documentation|document|identification|passport|authorization|authorisation|expectations|expectation|forms|form|copy|copies|diploma|degree|records|record|details|pdf|version|resume|cv|period|date|visa|eligibility|availability|proof|salary|information|questions|paperwork",
+	{sigRequest, 2.5, rNoGeneric | rBody, []string{
+		"send|share|provide|forward|email|submit|upload|attach|bring|complete|fill|list|confirm|include|reply ~5 reference|references|referees|referee|transcript|transcripts|portfolio|samples|sample|certificate|certificates|certifications|certification|license|licence|licenses|documents|documentation|document|identification|passport|authorization|authorisation|expectations|expectation|forms|form|copy|copies|diploma|degree|records|record|details|pdf|version|resume|cv|visa|eligibility|proof|salary|information|paperwork",
+		"asked|requested|need|needs|require|requires ~4 copy|resume|cv|references|transcript|transcripts|documents|portfolio|samples|forms|details|information",
 		"salary|compensation|pay|rate ~1 expectations|expectation|requirements|range",
 		"notice ~1 period",
 		"earliest|possible|potential|ideal ~1 start|starting ~1 date",
@@ -300,8 +341,8 @@ var ruleDefs = []ruleDef{
 		"work ~1 authorization|authorisation|permit|eligibility",
 		"reference ~1 check|checks|contacts|details",
 	}, []string{"if", "survey"}},
-	{sigRequest, 1, rNoGeneric | rNoHypo, []string{
-		"could|can|would ~2 you ~2 send|share|provide|forward|email|submit|upload|confirm|tell|clarify|let",
+	{sigRequest, 1, rNoGeneric | rNoHypo | rNoNeg, []string{
+		"could|can|would ~2 you ~2 send|share|provide|forward|email|submit|upload|confirm|tell|clarify|let|reply",
 		"please ~3 send|share|provide|forward|submit|upload|confirm|let|reply|respond",
 	}, []string{"survey", "feedback"}},
 	{sigThanks, 1.5, 0, []string{
@@ -321,10 +362,10 @@ var ruleDefs = []ruleDef{
 		"am|be|currently|presently ~2 away|traveling|travelling|unavailable|offline|ooo|oof|off|abroad",
 		"limited|no|intermittent|minimal|sporadic|restricted ~2 access ~1 to ~2 email|emails|mail|e|my",
 		"upon|after|when ~1 my|i ~1 return|returning",
-		"i ~3 return|returning|back ~3 on|in|to|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|the|next|after|until",
+		"i ~3 return|returning|back ~2 on|in|to|from|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|the|next|after|until",
 		"respond|reply|get|answer|attend ~3 upon|when|after|once ~2 return|returning|back",
 		"away ~1 from ~2 office|desk|my|email",
-	}, nil},
+	}, []string{"come", "get", "circle", "coming", "getting", "call", "write", "reach", "got", "came"}},
 	{sigOOO, 1.5, rNoPast | rBody, []string{
 		"urgent|immediate|urgently ~3 matters|assistance|requests|inquiries|issues|help|please|contact|reach",
 		"in ~1 my ~1 absence",
@@ -337,7 +378,9 @@ var ruleDefs = []ruleDef{
 	}, []string{"policy", "application"}},
 	{sigAutoMsg, 2.5, 0, []string{
 		"automatic|automated|auto ~1 reply|response|confirmation|acknowledgement|acknowledgment|receipt",
-		"received|receipt ~3 your ~1 message|email|e|inquiry|enquiry|note|query|request|question|questions",
+		"received|receipt ~3 your ~1 message|email|e|inquiry|enquiry|note|query|request|question|questions|ticket",
+		"your ~1 request|message|email|inquiry|enquiry|ticket|query|case ~4 received|logged|created|opened",
+		"type ~2 reply ~2 above",
 		"thank|thanks ~3 for ~2 contacting|writing|your ~1 email|message|inquiry|enquiry|note|query",
 	}, nil},
 
@@ -414,11 +457,20 @@ var ruleDefs = []ruleDef{
 		"unattended ~1 mailbox|inbox",
 		"noreply|donotreply",
 	}, nil},
+	{sigNoFollow, 3, 0, []string{
+		"not|refrain|avoid to|from|directly? call|calls|calling|phone|telephone|email|emails|e|contact|contacting|follow|reach|inquire|enquire|check|visit|ask|write|message|chase|ring ~8 status|regarding|about|concerning|office|interviewers|interviewer|manager|managers|department|recruiter|recruiters|outcome|decision|progress|updates|update|directly",
+		"unable|not ~4 respond|reply|answer|accept|return|take|provide|give|handle|accommodate|acknowledge|offer ~4 status|individual|individually|phone|telephone|calls|updates|follow|personal",
+		"unable|not ~4 respond|reply|answer|accept|return|take|handle|acknowledge ~4 inquiries|enquiries|queries|questions|requests|emails|calls ~3 about|regarding|on|concerning|related|as ~3 status|application|applications|progress|outcome",
+		"no ~1 phone|telephone ~1 calls|inquiries|enquiries",
+		"calls|inquiries|enquiries|queries ~5 not ~2 be? ~1 accepted|returned|answered|responded|acknowledged",
+	}, []string{"hesitate", "forget", "fail"}},
 	{sigApplication, 1, rNoGeneric, []string{
-		"your ~2 application|applications|candidacy|interview|interviews|resume|submission",
+		"your ~2 application|applications|candidacy|submission",
 		"you ~2 applied|interviewed|apply|submitted",
-		"application|applying|applied|candidacy|position|role",
 	}, []string{"jobs"}},
+	{sigJobWord, 1, 0, []string{
+		"application|applying|applied|candidacy|position|role|interview|recruiter|hiring|candidate",
+	}, nil},
 }
 
 // rule is a compiled pattern of a ruleDef.
@@ -429,14 +481,17 @@ type rule struct {
 	excl map[string]bool
 }
 
-// ruleIndex maps a first word to the rules that start with it.
+// ruleIndex maps a first word to the rules that start with it;
+// prefixIndex maps the first three letters of a first-element prefix.
 var (
-	ruleIndex map[string][]*rule
-	allRules  []*rule
+	ruleIndex   map[string][]*rule
+	prefixIndex map[string][]*rule
+	allRules    []*rule
 )
 
 func init() {
 	ruleIndex = make(map[string][]*rule)
+	prefixIndex = make(map[string][]*rule)
 	for i := range ruleDefs {
 		d := &ruleDefs[i]
 		var excl map[string]bool
@@ -455,6 +510,13 @@ func init() {
 			allRules = append(allRules, r)
 			for _, w := range pat[0].words {
 				ruleIndex[w] = append(ruleIndex[w], r)
+			}
+			seen := map[string]bool{}
+			for _, p := range pat[0].prefixes {
+				if !seen[p[:3]] {
+					seen[p[:3]] = true
+					prefixIndex[p[:3]] = append(prefixIndex[p[:3]], r)
+				}
 			}
 		}
 	}
@@ -475,13 +537,18 @@ func (d *doc) findHits() []hit {
 	hits := make([]hit, 0, 32)
 	var seen map[*rule]bool
 	for ti := range d.toks {
-		rs := ruleIndex[d.toks[ti].w]
-		if len(rs) == 0 {
+		w := d.toks[ti].w
+		rs := ruleIndex[w]
+		var ps []*rule
+		if len(w) >= 3 {
+			ps = prefixIndex[w[:3]]
+		}
+		if len(rs) == 0 && len(ps) == 0 {
 			continue
 		}
 		si := d.toks[ti].sent
 		s := &d.sents[si]
-		for _, r := range rs {
+		for _, r := range append(rs[:len(rs):len(rs)], ps...) {
 			if seen[r] {
 				continue
 			}
@@ -533,6 +600,12 @@ func (d *doc) accept(r *rule, s *sentence, from, to int) bool {
 	if f&rNeedYou != 0 && sf&sfYou == 0 {
 		return false
 	}
+	if f&rNoAfterFor != 0 && from > s.from {
+		switch d.toks[from-1].w {
+		case "for", "after", "since":
+			return false
+		}
+	}
 	if f&rNoYou != 0 {
 		for k := from; k <= to; k++ {
 			if w := d.toks[k].w; w == "you" || w == "your" {
@@ -540,12 +613,16 @@ func (d *doc) accept(r *rule, s *sentence, from, to int) bool {
 			}
 		}
 	}
-	if f&(rNoFuture|rNoYet) != 0 || r.excl != nil {
-		for k := s.from; k < s.to; k++ {
-			w := d.toks[k].w
-			if f&rNoFuture != 0 && futureWords[w] {
+	if f&rNoFuture != 0 {
+		for k := s.from; k < from; k++ {
+			if futureWords[d.toks[k].w] {
 				return false
 			}
+		}
+	}
+	if f&rNoYet != 0 || r.excl != nil {
+		for k := s.from; k < s.to; k++ {
+			w := d.toks[k].w
 			if f&rNoYet != 0 && (w == "yet" || w == "still") {
 				return false
 			}

@@ -150,6 +150,14 @@ func (d *doc) tokenize() {
 				}
 				break
 			}
+			// A few hyphenated compounds read as one word.
+			if j+1 < len(s) && s[j] == '-' {
+				if k := compoundEnd(s, i, j); k > 0 {
+					d.toks = append(d.toks, token{w: compounds[s[i:k]], start: i, end: k, sent: len(d.sents)})
+					i = k
+					continue
+				}
+			}
 			d.addWord(s[i:j], i, j)
 			i = j
 		case c == '\n':
@@ -196,6 +204,23 @@ func (d *doc) tokenize() {
 	for k := range d.sents {
 		d.sents[k].flags = d.sentFlags(&d.sents[k])
 	}
+}
+
+// compounds maps hyphenated words to the single token they read as.
+var compounds = map[string]string{
+	"take-home": "takehome", "e-mail": "email", "on-site": "onsite", "in-person": "inperson",
+	"no-reply": "noreply", "do-not-reply": "donotreply", "out-of-office": "outofoffice",
+}
+
+// compoundEnd returns the end of a known compound starting at i whose first
+// part ends at j, or 0.
+func compoundEnd(s string, i, j int) int {
+	for c := range compounds {
+		if len(c) <= len(s)-i && s[i:i+len(c)] == c && (i+len(c) == len(s) || !isWordByte(s[i+len(c)])) && strings.IndexByte(c, '-') == j-i {
+			return i + len(c)
+		}
+	}
+	return 0
 }
 
 var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "jr": true, "sr": true, "st": true, "vs": true, "etc": true, "inc": false, "approx": true, "no": true, "dept": true}
@@ -268,7 +293,9 @@ func (d *doc) sentFlags(s *sentence) sentFlags {
 		w := t.w
 		switch {
 		case hypoWords[w]:
-			f |= sfHypo
+			if w != "if" || !politeIf(toks[i+1:]) {
+				f |= sfHypo
+			}
 		case w == "should" && i+1 < len(toks) && (toks[i+1].w == "you" || toks[i+1].w == "your" || toks[i+1].w == "we" || toks[i+1].w == "there" || toks[i+1].w == "a" || toks[i+1].w == "the"):
 			f |= sfHypo
 		case w == "event" && i > 0 && toks[i-1].w == "the" && i > 1 && toks[i-2].w == "in":
@@ -303,6 +330,22 @@ func (d *doc) sentFlags(s *sentence) sentFlags {
 		}
 	}
 	return f
+}
+
+// politeIf reports whether the words after "if" make a courtesy rather
+// than a condition ("if you are still interested", "if that works").
+func politeIf(rest []token) bool {
+	if len(rest) == 0 {
+		return false
+	}
+	n := min(len(rest), 5)
+	for k := 0; k < n; k++ {
+		switch rest[k].w {
+		case "interested", "questions", "works", "convenient", "possible", "needed", "prefer", "helpful", "helps":
+			return true
+		}
+	}
+	return false
 }
 
 // span returns the lower-case text between tokens [i, j].

@@ -72,7 +72,7 @@ var windowExclusions = []string{
 	"out of office", "out of the office", "return", "privacy", "personal data", "account", "password", "link ",
 	"please respond", "please reply", "please let us know", "please confirm", "please sign", "please return",
 	"kindly", "you must", "you need to", "you have until", "you will have", "you'll have", "needs to be",
-	"must be", "will be deleted", "will expire", "last day", "ago", "past ", "previous", "every",
+	"must be", "will be deleted", "will expire", "last day", "ago", "past ", "previous",
 }
 
 // Timeline returns the last day of the response window that text states,

@@ -57,8 +57,8 @@ func StartCyrus(t testing.TB, opts ...Option) *Server {
 		unavailable(t, KindCyrus, why)
 	}
 	cfg := newConfig("alice", opts)
-	if strings.ContainsAny(cfg.user, "@.") {
-		t.Fatalf("imaptest: Cyrus user name %q must not contain '@' or '.'", cfg.user)
+	if strings.Contains(cfg.user, "@") || cfg.user == cyrusAdmin {
+		t.Fatalf("imaptest: Cyrus user name %q must not contain '@' nor be the admin %q", cfg.user, cyrusAdmin)
 	}
 	s := &Server{Kind: KindCyrus, SentMailbox: "Sent", backend: b}
 	s.dir = newServerDir(t, KindCyrus)
@@ -99,11 +99,6 @@ func findCyrus() (*cyrusBackend, string) {
 		}
 	}
 	return nil, "Cyrus imapd/idled not found in " + strings.Join(dirs, ", ") + "; " + CyrusInstallHint
-}
-
-func isExecutable(path string) bool {
-	st, err := os.Stat(path)
-	return err == nil && !st.IsDir() && st.Mode()&0o111 != 0
 }
 
 type cyrusBackend struct {
@@ -148,6 +143,7 @@ sasl_sasldb_path: %[1]s/sasldb2
 unixhierarchysep: yes
 altnamespace: yes
 delete_mode: immediate
+failedloginpause: 0
 autocreate_quota: 0
 autocreate_inbox_folders: %[2]s
 `, s.dir, folderList(), cyrusAdmin)

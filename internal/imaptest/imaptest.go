@@ -17,6 +17,9 @@
 // variable CI is "true", or IMAPTEST_REQUIRE names the server kind (a comma
 // or space separated list such as "dovecot,cyrus", or "all"), it fails the
 // test instead, so that real-server tests never silently skip in CI.
+// Dovecot comes from the dovecot-imapd package; Cyrus is installed by
+// scripts/install-cyrus.sh (IMAPTEST_CYRUS_BIN may name another directory
+// holding its imapd and idled).
 //
 // The package is test-helper code: it is an ordinary package (not a _test
 // package) so that the tests of every other package can import it, but it
@@ -149,8 +152,9 @@ func WithTLS() Option {
 }
 
 // WithUser sets the mail user's name and password instead of the kind's
-// default. The name must be a plain login name (Cyrus only accepts names
-// without '@' or '.'); neither value may contain ':' or white space.
+// default. Neither value may be empty or contain ':', quotes, backslashes
+// or white space; on Cyrus the name must not contain '@' (no virtual
+// domains) nor be "cyrus" (the admin).
 func WithUser(name, password string) Option {
 	return func(c *config) {
 		c.user = name

@@ -292,6 +292,32 @@ func TestIdleSeesNewMail(t *testing.T) {
 	}
 }
 
+func TestWrongPasswordFailsFast(t *testing.T) {
+	for _, k := range kinds {
+		t.Run(k.name, func(t *testing.T) {
+			t.Parallel()
+			s := k.start(t)
+			for range 3 {
+				began := time.Now()
+				c, err := imapclient.DialInsecure(s.Addr, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				err = c.Login(s.Username, "wrong").Wait()
+				c.Close()
+				var imapErr *imap.Error
+				if !errors.As(err, &imapErr) {
+					t.Fatalf("LOGIN with a wrong password: err = %v, want a NO", err)
+				}
+				if d := time.Since(began); d > time.Second {
+					t.Fatalf("failed LOGIN took %v, want it fast", d)
+				}
+			}
+			Dial(t, s) // the right password still works
+		})
+	}
+}
+
 func TestAppendMany(t *testing.T) {
 	for _, k := range kinds {
 		t.Run(k.name, func(t *testing.T) {

@@ -128,10 +128,15 @@ func findBinary(name string, dirs ...string) (string, bool) {
 		return p, true
 	}
 	for _, d := range dirs {
-		p := filepath.Join(d, name)
-		if st, err := os.Stat(p); err == nil && !st.IsDir() && st.Mode()&0o111 != 0 {
+		if p := filepath.Join(d, name); isExecutable(p) {
 			return p, true
 		}
 	}
 	return "", false
+}
+
+// isExecutable reports whether path is an executable regular file.
+func isExecutable(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && !st.IsDir() && st.Mode()&0o111 != 0
 }

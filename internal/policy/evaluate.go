@@ -89,8 +89,9 @@ type fold struct {
 	interviewed    bool
 	iv             *Event // the latest interview invitation
 	ivStart, ivEnd time.Time
-	thanked        bool // the user wrote after the interview's end
-	replyAfterEnd  bool // a human message arrived after the interview's end
+	thanked        bool   // the user wrote after the interview's end
+	thanks         *Event // the message that was the thank-you
+	replyAfterEnd  bool   // a human message arrived after the interview's end
 
 	lastHuman *Event
 	lastOut   *Event
@@ -180,6 +181,7 @@ func (f *fold) outbound(e *Event) {
 	if f.thankYouOpen(e.At) {
 		f.thanked = true
 		if p != nil && p.Kind == ThankYou {
+			f.thanks = e
 			f.stop(StopSent, e.At)
 			f.note(e.At, "you wrote after the interview: that is the thank-you")
 			return
@@ -473,7 +475,7 @@ func (f *fold) anchor() (time.Time, string) {
 		switch {
 		case f.lastCheck == f.lastOut:
 			kind = "check-in"
-		case f.ivKnown() && !f.lastOut.At.Before(f.ivEnd) && (f.lastHuman == nil || f.lastHuman.At.Before(f.ivEnd)):
+		case f.thanks == f.lastOut:
 			kind = "thank-you"
 		}
 		t, what = f.lastOut.At, "your "+kind+" of "+c.fmtDay(f.lastOut.At)

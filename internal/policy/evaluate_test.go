@@ -134,7 +134,7 @@ func TestStatusChecks(t *testing.T) {
 		{name: "a quick addition restarts the clock without counting as a check",
 			app: thanked(out("2026-03-04 09:10", dana, subject("Portfolio link"))), now: "2026-03-05 09:00",
 			want: want{state: policy.AwaitingReply, kind: policy.StatusCheck, due: "2026-03-11 09:10",
-				stops: []string{"sent@2026-03-03 18:20"}}},
+				why: []string{"your message of Wed 4 Mar"}, stops: []string{"sent@2026-03-03 18:20"}}},
 		{name: "a check the user sent a little early still counts",
 			app: thanked(out("2026-03-09 10:00", marcus)), now: "2026-03-10 09:00",
 			want: want{state: policy.AwaitingReply, kind: policy.FinalCheck, due: "2026-03-16 10:00",

@@ -6,7 +6,7 @@ package tracker
 
 import (
 	"context"
-	"errors"
+	"io"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -27,6 +27,8 @@ type Deps struct {
 	Now func() time.Time
 	// Progress, if set, is told about long scans.
 	Progress func(mailbox string, done, total int)
+	// Stdout receives the digest when digest.deliver is stdout.
+	Stdout io.Writer
 }
 
 // Tracker holds a configuration, a store and a connection recipe.
