@@ -93,7 +93,7 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 		return err
 	}
 	so := &statusOptions{globalOptions: opts.globalOptions}
-	views := viewsOf(apps, outs)
+	views := viewsOf(apps, outs, time.Local)
 	fmt.Fprintln(w, "Applications")
 	printStatusTable(so, views)
 	fmt.Fprintln(w)

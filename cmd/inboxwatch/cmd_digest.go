@@ -55,6 +55,7 @@ func runDigest(ctx context.Context, opts *digestOptions) error {
 	if opts.json {
 		enc := json.NewEncoder(opts.stdout)
 		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
 		return enc.Encode(d)
 	}
 	fmt.Fprint(opts.stdout, d.Text())

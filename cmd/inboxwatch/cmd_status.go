@@ -82,10 +82,12 @@ func runStatus(ctx context.Context, opts *statusOptions) error {
 		}
 		return fmt.Errorf("no application %d", id)
 	}
-	views := viewsOf(apps, outs)
+	loc, _ := cfg.Location()
+	views := viewsOf(apps, outs, loc)
 	if opts.json {
 		enc := json.NewEncoder(opts.stdout)
 		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
 		return enc.Encode(struct {
 			Applications []digest.AppView `json:"applications"`
 		}{views})
@@ -169,10 +171,10 @@ func explain(opts *statusOptions, a policy.Application, out policy.Outcome) erro
 	return nil
 }
 
-func viewsOf(apps []policy.Application, outs []policy.Outcome) []digest.AppView {
+func viewsOf(apps []policy.Application, outs []policy.Outcome, loc *time.Location) []digest.AppView {
 	views := make([]digest.AppView, 0, len(apps))
 	for i, a := range apps {
-		views = append(views, digest.View(a, outs[i]))
+		views = append(views, digest.ViewIn(a, outs[i], loc))
 	}
 	return views
 }

@@ -31,13 +31,14 @@ const (
 	sigApplication              // the candidate's own application is named
 	sigNoFollow                 // an explicit request not to ask about the status
 	sigJobWord                  // words of hiring: application, position, role
+	sigSoftReject               // the quiet goodbye: good luck, other openings, a competitive field
 	numSignals
 )
 
 var signalNames = [numSignals]string{
 	"reject", "reject-weak", "withdrawn", "offer", "offer-weak", "invite", "invite-weak", "assessment",
 	"ack", "ack-weak", "process", "status", "request", "thanks", "away", "auto-receipt", "alert",
-	"outreach", "community", "account", "marketing", "not-offer", "automated", "application", "no-follow-up", "job-word",
+	"outreach", "community", "account", "marketing", "not-offer", "automated", "application", "no-follow-up", "job-word", "soft-reject",
 }
 
 type ruleFlags uint16
@@ -83,25 +84,28 @@ var ruleDefs = []ruleDef{
 	{sigReject, 3, rNoHypo | rNoYet, []string{
 		"you|your ~3 not ~3 selected|shortlisted|chosen|successful|retained|advanced|progressed|invited|accepted",
 		"unable|not ~2 able? ~1 to ~1 mov*|proceed*|progress*|advance|continue|pursue|consider ~3 forward|further|your|you|application|candidacy",
-	}, []string{"yet", "still"}},
+	}, []string{"yet", "still", "required", "necessary", "need", "needed", "mean", "means"}},
 	{sigReject, 3, rNoHypo | rNoYou | rNeedOthers, []string{
 		"mov*|proceed*|progress*|continu*|go|going|gone|went|advanc* forward|ahead|on? with ~4 other|another|different|alternative|someone|stronger|more|a|an|internal",
 		"pursu* ~3 other|another|different|alternative|stronger|more|candidates|applicants",
-		"select*|chose|chosen|choose|identified|hired|hire|hiring|found|offered|extended|made|going|go|went|gone|decided|opted|settled ~5 another|other|different|alternative|stronger|internal|someone",
+		"select*|chose|chosen|choose|identified|hired|hire|hiring|found|offered|extended|made|going|go|went|gone|decided|opted|settled|filling|filled|fill ~5 another|other|different|alternative|stronger|internal|someone",
 		"mov*|advanc*|progress*|invit*|select*|push*|shortlist*|chose|chosen ~3 other|another|different|several|few|small|select|limited ~3 candidate*|applicant*|people|individual*|profiles|group|number",
 	}, nil},
+	{sigReject, 3, rNeedOthers | rNoYou, []string{
+		"candidates|applicants|candidate|applicant|profiles|individuals ~5 better|closer|more|best ~1 closely? ~1 fit|fits|match|matches|meet|meets|suit|suits|align|aligns|aligned|matched|qualified",
+	}, []string{"yet", "still"}},
 	{sigReject, 3, rNoHypo | rNoYou | rNoFuture, []string{
-		"mov*|proceed*|progress*|continu*|go|going|gone|went|advanc*|pursu* forward|ahead|on? with? ~2 candidates|applicants|candidate|applicant|individuals|profiles|someone ~1 who|whose|that|with|more|better|from",
+		"mov*|proceed*|progress*|continu*|go|going|gone|went|advanc*|pursu* forward|ahead|on? with? ~2 candidates|applicants|candidate|applicant|individuals|profiles|someone|those|others ~1 who|whose|that|with|more|better|from",
 		"identified|found|selected|chosen|hired|found|offered ~2 candidate|candidates|applicant|applicants|individual|someone|person ~1 who|whose|that|with|more|better",
 		"candidates|applicants|candidate|applicant|individuals|profile|profiles|someone ~8 more|most|better|closer ~1 closely|aligned|align*|match*|suited|qualified|fit*|meet*",
 	}, nil},
 	{sigReject, 3, rNoHypo | rNoNeg | rNoYet, []string{
-		"position|role|job|opening|requisition|req|vacancy|posting|search|positions|roles|jobs|requisitions ~5 filled|cancelled|canceled|eliminated|withdrawn|closed",
-		"filled|cancelled|canceled|closed|closing|eliminated|withdrawn|paused ~2 the|this|that|our ~1 position|role|job|opening|requisition|vacancy|search|posting|req",
+		"position|role|job|opening|requisition|req|vacancy|posting|search|positions|roles|jobs|requisitions|internship|internships ~10 filled|cancelled|canceled|eliminated|withdrawn|closed",
+		"filled|cancelled|canceled|closed|closing|eliminated|withdrawn|paused ~1 the|this|that|our ~8 position|role|job|opening|requisition|vacancy|search|posting|req|internship|internships",
 		"made|found|completed ~1 a|our ~1 hire|hiring",
 	}, []string{"will", "soon"}},
 	{sigReject, 3, rNoHypo | rNoYet, []string{
-		"position|role|job|opening|requisition|vacancy|posting|positions|roles ~6 no longer ~1 available|open|active|exists|accepting|being|needed|hiring",
+		"position|role|job|opening|requisition|vacancy|posting|positions|roles|internship ~10 no longer ~1 available|open|active|exists|accepting|being|needed|hiring",
 		"no longer ~3 consider*|consideration|running|active|moving|progressing|pursuing|proceeding",
 		"not ~3 news|outcome|answer|result ~3 hoping|hoped|wanted|hope|expecting|expected",
 		"go|going|went|take|taking|move|moving|head|heading|gone|taken ~2 a|another|new? ~1 different|another|new direction",
@@ -116,13 +120,14 @@ var ruleDefs = []ruleDef{
 		"not ~1 among ~2 those ~2 selected|chosen|invited|shortlisted",
 		"unable|not ~3 offer|extend ~2 you ~3 position|role|job|opportunity|interview|employment|offer|place|post|contract",
 		"unable|not ~3 offer|extend ~2 a|an|the ~1 position|role|job|interview|employment|offer|place",
-		"not ~3 a|the|an? ~1 right|good|strong|best|close|great|perfect|ideal|suitable|strong enough ~1 fit|match",
+		"not ~3 a|the|an ~1 right|good|strong|best|close|closer|great|perfect|ideal|suitable|enough? fit|match",
+		"no ~1 longer ~2 recruiting|hiring|accepting|pursuing|filling|seeking|looking ~3 for|the|this|applications|candidates",
 		"not ~2 invit*|schedul* ~3 you|interview|interviews|further|next",
 		"not ~4 consider* ~2 your ~1 application|candidacy|profile ~2 further",
 		"not ~1 be ~1 considered ~2 further|for ~2 this|the|these|that",
 		"offer ~3 accepted ~2 by ~3 another|other|different",
 		"position|role|job|opening|requisition|vacancy ~4 offered ~2 to ~3 another|other|someone",
-	}, []string{"yet", "still", "applications"}},
+	}, []string{"yet", "still", "applications", "mean", "means"}},
 	{sigReject, 2.5, rNoHypo | rNoYet, []string{
 		"position|role|job|opening|requisition|hiring|search|recruitment|recruiting|process|roles|positions ~5 on ~1 hold|paused|pause|freeze|frozen|postponed|suspended",
 		"hiring ~1 freeze|pause|hold|stop",
@@ -213,22 +218,23 @@ var ruleDefs = []ruleDef{
 
 	// ---- interview and next steps ----
 	{sigInvite, 3, rNoHypo | rNoNeg | rNoGeneric | rNoOthers | rNoAfterFor, []string{
-		"invite|invited|inviting|invitation|invites ~4 interview|interviews|screen|screening|call|conversation|chat|meeting|onsite|round|stage|step|discussion|session|panel|presentation|visit|talk|meet|speak|video|phone|zoom|next|final|technical|second|first",
+		"invite|invited|inviting|invitation|invites ~4 interview|interviews|screen|screening|call|conversation|chat|meeting|onsite|round|stage|step|discussion|session|panel|presentation|talk|meet|speak|video|phone|zoom|next|final|technical|second|first",
 		"interview|call|screen|meeting|onsite|conversation|session|chat|visit|interviews ~4 scheduled|confirmed|booked|rescheduled|moved|changed|updated|arranged|set",
-		"schedul*|arrang*|book|booking|coordinat*|organi*|setting|set ~1 up? ~4 interview|interviews|call|screen|chat|conversation|meeting|time|times|onsite|session|slot|slots|video|phone|zoom|teams",
+		"schedule|scheduling|arrange|arranging|book|booking|coordinate|coordinating|organize|organise|setting|set ~1 up? ~4 interview|interviews|call|screen|chat|conversation|meeting|time|times|onsite|session|slot|slots|video|phone|zoom|teams",
 		"find|pick|choose|select|book|grab|propose|suggest|confirm ~2 a|some|the|your? ~1 time|times|slot|slots|date",
 		"like|love|want|wants|wanted|keen|eager|hope ~3 to ~1 interview|meet|speak|talk|chat ~2 you|with|in",
 		"confirm|confirming|confirmation|confirms ~3 your|the ~2 interview|call|meeting|screen|appointment|onsite|visit|conversation",
 		"switch*|chang*|mov*|shift* ~3 your|the|our ~1 interview|call|meeting|screen|onsite|conversation",
 		"send|share|provide|let|give ~4 availability|available|times|slots|windows",
-		"like|love|want|keen|eager ~3 to ~1 invite|move|bring|schedule|set|book|arrange",
+		"like|love|want|keen|eager ~3 to ~1 invite|move|bring|schedule|set|book|arrange ~3 you|up|a|an|time|interview|call|meeting",
 		"availability|available|free ~5 interview|call|chat|screen|conversation|meeting|speak|talk|connect|meet|discuss|zoom|phone|video|round|session",
 		"when ~3 you ~2 available|free",
 		"can|could|would ~1 you ~1 do|make ~3 call|chat|interview|meeting|tomorrow|monday|tuesday|wednesday|thursday|friday|am|pm",
 		"are|would|will|is|be ~1 you ~1 available|free ~3 on|at|this|next|for|tomorrow|monday|tuesday|wednesday|thursday|friday",
 		"does|would|will ~6 work ~1 for ~1 you",
-		"mov*|advanc*|progress*|invit*|proceed* ~3 you|your ~3 to|into|forward|onto|through|ahead|the",
-		"bring|bringing|fly|flying ~1 you ~2 in|onsite|back|out|to",
+		"mov*|advanc*|progress*|proceed* ~2 you|your ~3 forward|ahead|onto|through|further",
+		"invit*|mov*|advanc*|progress*|proceed* ~2 you|your ~3 to|into ~2 next|second|final|third|following|onsite|technical|interview|round|stage|panel",
+		"bring|bringing|fly|flying ~1 you ~2 in|onsite|back|out",
 		"you ~3 selected|shortlisted|chosen|invited|advanced|moved|progressed|passed ~5 interview|next|round|stage|step|phase|assessment|forward|further|onsite",
 		"mov*|proceed*|go ~1 forward|ahead ~1 with ~1 your|you",
 		"next|following|second|third|final|technical|first|onsite ~1 round|stage|step|phase ~3 of ~3 our|the ~3 process|interview|interviews|hiring|recruitment|selection",
@@ -236,7 +242,7 @@ var ruleDefs = []ruleDef{
 		"interview ~2 invitation|invite|confirmation|confirmed|request|requested|scheduled|rescheduled|reminder|details|availability|schedule|slot|slots|times|logistics|agenda",
 		"request|requested|requests ~4 interview|interviews|call|screen|meeting",
 		"hiring ~1 manager|team ~4 would|wants|want ~1 like|love? ~2 to ~1 meet|speak|talk|interview|chat",
-	}, []string{"community", "webinar", "fair", "newsletter", "event", "events", "alerts", "tips", "unsubscribe", "subscribe"}},
+	}, []string{"community", "webinar", "fair", "newsletter", "event", "events", "alerts", "tips", "unsubscribe", "subscribe", "yourself"}},
 	{sigAssess, 3, rNoHypo | rNoNeg | rNoGeneric | rNoOthers | rNoAfterFor, []string{
 		"complete|take|start|begin|finish|attempt|do|access|submit|record|completing|taking|schedule ~4 assessment|assessments|test|tests|challenge|challenges|exercise|exercises|assignment|questionnaire|evaluation|task|tasks|case|quiz|interview|screening|simulation|presentation|questions",
 		"assessment|assessments|test|tests|challenge|questionnaire|exercise|assignment|task ~4 link|links|invitation|invite|below|attached|ready|waiting|pending|available|sent|due|expires|deadline",
@@ -399,7 +405,6 @@ var ruleDefs = []ruleDef{
 		"hiring ~1 now|near",
 		"new ~1 opportunities ~1 for|that|matching",
 		"jobs ~1 you ~1 may|might|could",
-		"your ~1 job ~1 search",
 		"career|job ~1 opportunities|openings ~1 at|with|for",
 	}, []string{"application"}},
 	{sigOutreach, 2.5, rNoNeg, []string{
@@ -410,11 +415,22 @@ var ruleDefs = []ruleDef{
 		"recruiting|hiring|searching|looking ~2 for ~3 a|an ~3 client",
 		"my|our ~1 client|clients",
 		"on ~1 behalf ~1 of",
-		"exciting|great|unique|interesting|amazing|fantastic ~2 opportunity|opportunities|role",
 		"i ~2 am ~3 recruiter|sourcer|headhunter|talent|recruiting|reaching",
 		"reaching ~1 out ~3 because|regarding|about|to ~1 see|gauge",
 		"open ~1 to ~2 a ~1 quick|brief|short ~1 chat|call|conversation",
 	}, []string{"application", "applied", "applying"}},
+	{sigOutreach, 1, rNoNeg, []string{
+		"exciting|great|unique|interesting|amazing|fantastic ~2 opportunity|opportunities|role",
+	}, []string{"application", "applied", "applying", "interest"}},
+	{sigSoftReject, 1, rNoHypo, []string{
+		"encourage|invite|welcome|hope ~6 apply|explore|review|visit|check|keep|consider|watch|bookmark ~6 other|future|additional|more|new ~1 opportunities|positions|roles|openings|jobs|vacancies",
+		"competitive ~2 pool|candidate|applicant|field|process|search",
+		"wish|wishing ~1 you ~5 best|luck|success|well",
+		"best ~1 of ~1 luck",
+		"good ~1 luck",
+		"future ~1 endeavors|endeavours|endeavor|endeavour|career|search",
+		"keep ~1 you|your ~3 mind|file|database|consideration",
+	}, []string{"join"}},
 	{sigCommunity, 2, 0, []string{
 		"talent ~1 community|network|pool|pipeline|hub|club|circle",
 		"join ~2 our ~2 community|network|mailing|newsletter",
@@ -567,10 +583,25 @@ func (d *doc) findHits() []hit {
 				seen = make(map[*rule]bool, 16)
 			}
 			seen[r] = true
-			hits = append(hits, hit{r: r, from: ti, to: end, sent: si, inSubject: s.subject, effectiveW: r.def.w})
+			w := r.def.w
+			if r.def.sig == sigInvite && d.futureBefore(s, ti) {
+				// "we will schedule a call" promises; "please pick a time" acts.
+				w *= 0.5
+			}
+			hits = append(hits, hit{r: r, from: ti, to: end, sent: si, inSubject: s.subject, effectiveW: w})
 		}
 	}
 	return hits
+}
+
+// futureBefore reports whether "will" comes before token ti in its sentence.
+func (d *doc) futureBefore(s *sentence, ti int) bool {
+	for k := max(s.from, ti-6); k < ti; k++ {
+		if w := d.toks[k].w; w == "will" || w == "shall" {
+			return true
+		}
+	}
+	return false
 }
 
 var futureWords = map[string]bool{"will": true, "would": true, "only": true, "may": true, "might": true, "could": true}

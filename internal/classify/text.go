@@ -274,6 +274,9 @@ var hypoWords = map[string]bool{
 	"typically": true, "usually": true, "generally": true, "normally": true, "eventually": true, "potentially": true,
 }
 
+// After "would", these words make a request, not a supposition.
+var politeWould = map[string]bool{"like": true, "love": true, "appreciate": true, "you": true, "be": false, "welcome": true, "need": true}
+
 var pastWords = map[string]bool{"was": true, "were": true, "last": true, "ago": true, "yesterday": true, "recently": true}
 
 var otherWords = map[string]bool{"other": true, "another": true, "different": true, "alternative": true, "stronger": true, "additional": false, "internal": true, "several": true, "few": true, "select": true, "small": true}
@@ -300,6 +303,8 @@ func (d *doc) sentFlags(s *sentence) sentFlags {
 			f |= sfHypo
 		case w == "event" && i > 0 && toks[i-1].w == "the" && i > 1 && toks[i-2].w == "in":
 			f |= sfHypo
+		case w == "would" && i+1 < len(toks) && !politeWould[toks[i+1].w]:
+			f |= sfHypo
 		case negWords[w]:
 			f |= sfNeg
 		case w == "you" || w == "your":
@@ -316,7 +321,7 @@ func (d *doc) sentFlags(s *sentence) sentFlags {
 				}
 			}
 		}
-		if w == "someone" || w == "somebody" {
+		if w == "someone" || w == "somebody" || w == "others" {
 			f |= sfOthers
 		}
 		if (w == "candidates" || w == "applicants" || w == "those") && i+1 < len(toks) {

@@ -182,6 +182,9 @@ func displayCompany(s string) string {
 	out = strings.Trim(out, " \t\"'“”<>|-–—,;:!?*")
 	out = strings.TrimSuffix(out, "’s")
 	out = strings.TrimSuffix(out, "'s")
+	if f := strings.Fields(out); len(f) > 0 && !isInitials(f[len(f)-1]) {
+		out = strings.TrimRight(out, ".")
+	}
 	return strings.TrimSpace(out)
 }
 
@@ -324,7 +327,14 @@ var phrases = []phrase{
 
 // subjectLeadRE matches a subject that opens with the company's name:
 // "Acme Robotics: Application Received - ...".
-var subjectLeadRE = regexp.MustCompile(`^` + nameRE + `[ \t]*(?:[:|]|[-–—])[ \t]*(?i:(?:your[ \t]+)?application|thank|thanks|interview|we[ \t]+(?:have[ \t]+)?received|we've[ \t]+received|next[ \t]+steps|update|your[ \t]+candidacy|invitation|offer)`)
+var subjectLeadRE = regexp.MustCompile(`^` + nameRE + `[ \t]*(?:[:|]|[-–—])[ \t]*(?i:(?:your[ \t]+)?application|thank|thanks|(?:[\p{L}-]+[ \t]+){0,3}?(?:interview|screen|call|chat|onsite|on-site|assessment)|we[ \t]+(?:have[ \t]+)?received|we've[ \t]+received|next[ \t]+steps|update|your[ \t]+candidacy|invitation|offer)`)
+
+// calendarPrefixRE matches what calendar programs put before an event's
+// title in an invitation's subject.
+var calendarPrefixRE = regexp.MustCompile(`(?i)^(?:updated[ \t]+)?(?:invitation|event|new[ \t]+event|accepted|declined|tentative|canceled|cancelled)(?:[ \t]+event)?(?:[ \t]+with[ \t]+note)?:[ \t]*`)
+
+// subjectAtRE splits "Senior Data Analyst at Acme" in a subject part.
+var subjectAtRE = regexp.MustCompile(`^(.+?)[ \t]+(?:at|@)[ \t]+` + nameRE)
 
 // cutWords end a captured name: what follows is the sentence, not the name.
 var cutWords = set(
@@ -414,9 +424,12 @@ func validCompany(display, key string) bool {
 	if !hasLetter || len(key) < 2 {
 		return false
 	}
+	if dateRE.MatchString(display) {
+		return false
+	}
 	var core []string
 	for _, t := range toks {
-		if !genericWords[t] {
+		if !genericWords[t] && strings.TrimFunc(t, unicode.IsDigit) != "" {
 			core = append(core, t)
 		}
 	}
@@ -534,8 +547,19 @@ func textCandidates(text string, strong, weak int, where string, isSubject bool)
 		return nil
 	}
 	if isSubject {
-		if m := subjectLeadRE.FindStringSubmatch(text); m != nil {
+		subj := calendarPrefixRE.ReplaceAllString(text, "")
+		if m := subjectLeadRE.FindStringSubmatch(subj); m != nil {
 			if c := newNameCandidate(cleanCapture(m[1]), strong, fromText, where+" "+quote(strings.TrimSpace(m[0]))); c != nil {
+				c.pos = -2
+				out = append(out, c)
+			}
+		}
+		for _, seg := range segmentRE.Split(subj, -1) {
+			m := subjectAtRE.FindStringSubmatch(strings.TrimSpace(seg))
+			if m == nil || !roleOK(cleanRole(m[1], ""), false) {
+				continue
+			}
+			if c := newNameCandidate(cleanCapture(m[2]), strong, fromText, where+" "+quote(seg)); c != nil {
 				c.pos = -1
 				out = append(out, c)
 			}

@@ -128,11 +128,11 @@ func Identify(m *mailparse.Message) Identity {
 	if _, c, ok := boardSubject(subj, ""); ok && c != "" {
 		add(newNameCandidate(c, 100, fromJobBoard, "job board subject "+quote(subj)))
 	}
-	add(textCandidates(text, 96, 78, "body", false)...)
+	add(textCandidates(text, 96, 48, "body", false)...)
 	if _, c, ok := boardBlock(text, ""); ok && c != "" {
 		add(newNameCandidate(c, 94, fromJobBoard, "job board notice "+quote(c)))
 	}
-	add(textCandidates(sig, 90, 76, "signature", false)...)
+	add(textCandidates(sig, 90, 46, "signature", false)...)
 
 	// 2. The sender's display name; a person's name only if it agrees with
 	// other evidence.

@@ -20,7 +20,7 @@ var (
 
 	// forLeadRE finds "application for ROLE", "interview for the ROLE
 	// position", "interest in the ROLE role".
-	forLeadRE = regexp.MustCompile(`(?i)\b(?:application|applications|applying|applied|apply|interview|interviews|interviewing|invitation|invite|candidacy|offer|consideration|considered|assessment|update|regarding|about|interest|interested|shortlisted|hiring)\b[^\n.!?]{0,40}?\b(?:for|as|in|to)[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+|our[ \t]+|your[ \t]+)?(?:(?:position|role|post)[ \t]+of[ \t]+(?:an?[ \t]+)?)?([^\n;!?]{1,100})`)
+	forLeadRE = regexp.MustCompile(`(?i)\b(?:application|applications|applying|applied|apply|interview|interviews|interviewing|invitation|invite|candidacy|offer|consideration|considered|assessment|update|regarding|about|interest|interested|shortlisted|hiring|steps|call|screen|chat)\b[^\n.!?]{0,40}?\b(?:for|as|in|to)[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+|our[ \t]+|your[ \t]+)?(?:(?:position|role|post)[ \t]+of[ \t]+(?:an?[ \t]+)?)?([^\n;!?]{1,100})`)
 
 	// roleLineRE finds "Role: ROLE" lines.
 	roleLineRE = regexp.MustCompile(`(?im)^[ \t>*-]*(?:role|position|position[ \t]+title|job[ \t]+title|job|title|vacancy|opening|job[ \t]+opening|job[ \t]+role)[ \t]*:[ \t]*(.+?)[ \t]*$`)
@@ -50,7 +50,7 @@ var (
 	placeSepRE = regexp.MustCompile(`[,/;()\[\]|]|[ \t]+(?:or|and|&|-|–|—)[ \t]+`)
 
 	// tailRE marks where the rest of a sentence starts after a title.
-	tailRE = regexp.MustCompile(`(?i)[ \t]+(?:at|@|with|for|within|here|which|that|who|whom|where|we|i|please|has|have|had|is|was|were|will|would|could|should|can|and[ \t]+(?:we|i|you|our|the|would|will|are|is|look|have)|on[ \t]+(?:our|the|your|a)|in[ \t]+(?:our|the|your|a|an|this|that)|to[ \t]+(?:join|be|our|your|work|help|discuss|schedule|the[ \t]+next)|from|through|via|posted|listed|advertised|based|located|you|your|if|so|but|because|since|until|after|before|when|while|as[ \t]+(?:well|soon|part|of))\b`)
+	tailRE = regexp.MustCompile(`(?i)[ \t]+(?:(?:\+|and)[ \t]+\d+[ \t]+(?:more|other)|at|@|with|for|within|here|which|that|who|whom|where|we|i|please|has|have|had|is|was|were|will|would|could|should|can|and[ \t]+(?:we|i|you|our|the|would|will|are|is|look|have)|on[ \t]+(?:our|the|your|a)|in[ \t]+(?:our|the|your|a|an|this|that)|to[ \t]+(?:join|be|our|your|work|help|discuss|schedule|the[ \t]+next)|from|through|via|posted|listed|advertised|based|located|you|your|if|so|but|because|since|until|after|before|when|while|as[ \t]+(?:well|soon|part|of))\b`)
 )
 
 // normalizeSpace turns unusual spaces into plain ones.
@@ -257,7 +257,7 @@ func cleanRole(s, companyKey string) string {
 	for len(words) > 0 {
 		last := words[len(words)-1]
 		w := keyToken(last)
-		if roleWords[w] || w == "" || w == "at" || w == "with" || w == "in" || w == "for" || w == "and" || w == "of" || w == "the" || w == "to" {
+		if roleWords[w] || roleTrail[w] || w == "" || w == "at" || w == "with" || w == "in" || w == "for" || w == "and" || w == "of" || w == "the" || w == "to" {
 			words = words[:len(words)-1]
 			continue
 		}
@@ -300,6 +300,12 @@ func cutRoleTail(s string) string {
 	}
 	return strings.TrimSpace(s)
 }
+
+// roleTrail are words that follow a title in subjects without being part
+// of it: "Backend Engineer interview", "Data Analyst phone screen".
+var roleTrail = set("interview", "interviews", "call", "screen", "screening", "chat", "onsite",
+	"application", "applications", "loop", "process", "assessment", "phone", "video", "technical",
+	"final", "round", "invitation", "invite", "update", "offer", "feedback", "follow-up", "followup")
 
 // smallTitleWords may stay lower case inside a title-case job title.
 var smallTitleWords = set("of", "and", "&", "for", "the", "in", "to", "with", "a", "an", "de", "-", "/", "+", "on", "at")

@@ -69,7 +69,7 @@ func PolicyApp(a state.Application, me map[string]bool) policy.Application {
 			At: m.Date, Outbound: m.Outbound, Category: m.Category, Confidence: m.Confidence, Review: m.Review,
 			Timeline: m.Timeline, NoFollowUp: m.NoFollowUp, InterviewAt: m.InterviewAt, InterviewEnd: m.InterviewEnd,
 			ReturnDate: m.ReturnDate, MessageID: m.MessageID, References: m.References, Subject: m.Subject,
-			From: m.From, To: m.To, Cc: m.Cc, Evidence: m.Evidence,
+			From: m.From, ReplyTo: m.ReplyTo, To: m.To, Cc: m.Cc, Evidence: m.Evidence,
 		}
 		pa.Events = append(pa.Events, ev)
 		if m.Outbound {

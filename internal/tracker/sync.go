@@ -6,8 +6,8 @@ package tracker
 
 import (
 	"context"
-	"io"
 	"fmt"
+	"io"
 	"log/slog"
 	"slices"
 	"strings"
@@ -29,6 +29,9 @@ type Deps struct {
 	Progress func(mailbox string, done, total int)
 	// Stdout receives the digest when digest.deliver is stdout.
 	Stdout io.Writer
+	// ChunkSize is how many UIDs are read and committed at a time
+	// (default 500).
+	ChunkSize int
 }
 
 // Tracker holds a configuration, a store and a connection recipe.
@@ -131,6 +134,7 @@ func (t *Tracker) syncMailbox(ctx context.Context, conn *imapwatch.Conn, mailbox
 	opts := imapwatch.ScanOptions{
 		Since:        t.deps.Now().AddDate(0, 0, -t.cfg.Scan.LookbackDays),
 		MaxBodyBytes: t.cfg.Scan.MaxBodyBytes,
+		ChunkSize:    t.deps.ChunkSize,
 		NeedBody:     func(m *mailparse.Message) bool { return t.needBody(ctx, m) },
 		OnReset: func(ctx context.Context, uv uint32) error {
 			return t.store.ResetMailbox(ctx, mailbox, uv)
@@ -254,6 +258,3 @@ func (t *Tracker) needBody(ctx context.Context, m *mailparse.Message) bool {
 	}
 	return subj == ""
 }
-
-
-
