@@ -184,6 +184,10 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 	autoHdr := f.autoReply
 	recNoThanks := s[sigStatus] + s[sigRequest]
 
+	// A system reporting where the application stands is a receipt.
+	if !human {
+		c.ack += 0.5 * s[sigStatus]
+	}
 	// A person writing in a thread about the application, stating when
 	// they will answer, is giving a status update.
 	if human && (f.thread || f.reply) {
@@ -262,9 +266,13 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 		return pick(RecruiterReply, c.rec, c.ack, sigStatus, sigRequest, sigThanks)
 	case c.rej >= 1.5:
 		return pick(Rejection, c.rej, c.ack, sigReject, sigRejectWeak)
+	case softRejection(sc, &c):
+		dec := pick(Rejection, 2, 0, sigSoftReject, sigRejectWeak)
+		dec.conf = 0.62
+		return dec
 	case c.ack >= 1.5 && !human:
 		return pick(ApplicationReceived, c.ack, c.rec, sigAck, sigAckWeak, sigProcess)
-	case c.rec >= 1.5 && appCtx:
+	case c.rec >= 1.5 && appCtx && human:
 		return pick(RecruiterReply, c.rec, c.ack, sigStatus, sigRequest, sigThanks)
 	case c.oth >= 1.5:
 		return pickOther(c.ack)
@@ -280,6 +288,20 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 	dec := pick(Other, 1, 0, sigAlert, sigMarketing, sigAutomated)
 	dec.conf = 0.55
 	return dec
+}
+
+// softRejection spots the rejection that never says no: a goodbye with
+// wishes for the job search and pointers to other openings, with nothing
+// about reviewing the application or what happens next.
+func softRejection(sc *scores, c *catScores) bool {
+	if len(sc.hits[sigSoftReject]) < 2 {
+		return false
+	}
+	distinct := map[*rule]bool{}
+	for _, h := range sc.hits[sigSoftReject] {
+		distinct[h.r] = true
+	}
+	return len(distinct) >= 2 && sc.sig[sigAck] == 0 && sc.sig[sigProcess] == 0 && sc.sig[sigStatus] == 0 && c.inv < 1.5 && c.off < 1.5
 }
 
 // confidence maps the winning score and the strongest competing score to

@@ -52,7 +52,8 @@ var relRE = regexp.MustCompile(`\b(?:(?:by|before|until|til|till|on or before|no
 // Words of the company answering: a window counts when the sentence says
 // the company will respond, decide, review or be in touch within it.
 var responseWords = []string{
-	"hear", "get back", "back to you", "respond", "response", "reply to you", "contact", "reach out", "reach you",
+	"hear", "get back", "back to you", "respond", "response", "reply", "replies", "contact", "wrap", "you will have",
+	"receive", "letter", "get the", "get it", "reach out", "reach you",
 	"in touch", "update", "let you know", "decision", "decide", "review", "feedback", "answer", "notif",
 	"news", "come back", "follow up", "follow-up", "confirm", "send", "sent", "wrap up", "finaliz", "finalis", "outcome",
 	"next step", "touch base", "circle back", "result", "inform", "revert", "be in contact", "call you",
@@ -71,7 +72,10 @@ var windowExclusions = []string{
 	"future opening", "on file", "begin", "start", "commence", "closes", "closing", "holiday", "vacation",
 	"out of office", "out of the office", "return", "privacy", "personal data", "account", "password", "link ",
 	"please respond", "please reply", "please let us know", "please confirm", "please sign", "please return",
-	"kindly", "you must", "you need to", "you have until", "you will have", "you'll have", "needs to be",
+	"kindly", "you must", "you need to", "you have until", "needs to be", "let me know", "let us know",
+	"send me", "send us", "tell me", "tell us", "get back to me", "get back to us", "reply to me", "could you",
+	"can you", "would you", "whenever you", "send it back", "send back", "your availability", "works for you", "work for you",
+	"order", "purchase", "do not reply", "don't reply",
 	"must be", "will be deleted", "will expire", "last day", "ago", "past ", "previous",
 }
 
@@ -134,17 +138,24 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-// windowIn finds a response window in one sentence.
+// Words that mark a statement about the future ("we will", "we expect").
+var futureMarkers = []string{"will", "'ll", "expect", "plan", "aim", "hope", "should", "going to", "anticipate", "intend", "by ", "before ", "no later", "until", "within", "shall"}
+
+// Words of someone who has finished ("the team met on Tuesday").
+var pastMarkers = []string{" met ", " was ", " were ", " spent ", "last ", " had ", " did ", " spoke ", "yesterday", "thank you for", "thanks for"}
+
+// window is one candidate response window in a sentence.
+type window struct {
+	start, end int
+	day        time.Time
+	dated      bool // a named day or date rather than a counted window
+	prep       string
+}
+
+// windowIn finds the response window of one sentence: among the windows it
+// states, the one nearest after a word of the company answering.
 func windowIn(s string, ref time.Time) (string, string) {
-	// The part of the sentence before the window must not be the
-	// candidate's own task or an unrelated promise.
-	clean := func(start int) bool {
-		before := s[:start]
-		if i := strings.LastIndexAny(before, ",:()"); i >= 0 && containsAny(before[i:], responseWords) {
-			before = before[i:]
-		}
-		return !containsAny(before, windowExclusions) && !containsAny(s[start:min(len(s), start+60)], []string{"ago", "expire", "to complete", "to submit", "to sign", "to accept", "to respond", "to reply"})
-	}
+	var cands []window
 	// Counted windows.
 	if strings.ContainsAny(s, "0123456789") || containsAny(s, []string{"week", "day", "hour", "month", "fortnight", "semana", "woche", "semaine", "jour", "tag", "dia", "día"}) {
 		for _, m := range windowRE.FindAllStringSubmatchIndex(s, -1) {
@@ -158,9 +169,8 @@ func windowIn(s string, ref time.Time) (string, string) {
 			if prep == "" {
 				// A bare count needs to follow a word that opens a window
 				// ("expect a response 3-5 business days").
-				pw := lastWord(s[:m[0]])
-				switch pw {
-				case "last", "past", "every", "first", "previous", "after", "for", "the", "these", "those", "of":
+				switch lastWord(s[:m[0]]) {
+				case "last", "past", "every", "first", "previous", "after", "for", "the", "these", "those", "of", "than":
 					continue
 				}
 			}
@@ -174,45 +184,40 @@ func windowIn(s string, ref time.Time) (string, string) {
 			if n <= 0 || n > 120 {
 				continue
 			}
-			if !clean(m[0]) {
-				continue
-			}
 			unit := unitDays[g(5)]
 			business := g(4) == "business" || g(4) == "working" || g(4) == "work" || g(6) != "" || unit == "b"
+			anchor := ref
+			// "within 30 days of the closing date" counts from that date.
+			if rest := s[m[1]:]; strings.HasPrefix(rest, " of the clos") || strings.HasPrefix(rest, " after the clos") || strings.HasPrefix(rest, " from the clos") {
+				continue
+			}
 			var t time.Time
 			switch {
 			case unit == "h":
-				if n < 24 && !business {
-					t = ref.AddDate(0, 0, 1)
-					if n <= 12 {
-						continue // "within 2 hours" is not a day
-					}
-				} else {
-					t = ref.AddDate(0, 0, int(math.Ceil(float64(n)/24)))
+				if n <= 12 && !business {
+					continue // "within 2 hours" names no day
 				}
-			case business || unit == "b":
-				t = addBusinessDays(ref, n)
+				t = anchor.AddDate(0, 0, int(math.Ceil(float64(n)/24)))
+			case business:
+				t = addBusinessDays(anchor, n)
 			case unit == "d":
-				t = ref.AddDate(0, 0, n)
+				t = anchor.AddDate(0, 0, n)
 			case unit == "w":
-				t = ref.AddDate(0, 0, 7*n)
+				t = anchor.AddDate(0, 0, 7*n)
 			case unit == "f":
-				t = ref.AddDate(0, 0, 14*n)
+				t = anchor.AddDate(0, 0, 14*n)
 			case unit == "m":
-				t = ref.AddDate(0, n, 0)
+				t = anchor.AddDate(0, n, 0)
 			default:
 				continue
 			}
-			return t.Format(dayLayout), strings.TrimSpace(s[m[0]:m[1]])
+			cands = append(cands, window{start: m[0], end: m[1], day: t, prep: prep})
 		}
 	}
 	// Relative expressions.
 	for _, m := range relRE.FindAllStringSubmatchIndex(s, -1) {
-		e := s[m[2]:m[3]]
-		if !clean(m[0]) {
-			continue
-		}
-		if strings.HasPrefix(strings.TrimSpace(e), "early") || strings.HasPrefix(strings.TrimSpace(e), "later") {
+		e := strings.TrimSpace(s[m[2]:m[3]])
+		if strings.HasPrefix(e, "early") || strings.HasPrefix(e, "later") {
 			continue
 		}
 		var t time.Time
@@ -235,37 +240,96 @@ func windowIn(s string, ref time.Time) (string, string) {
 		default:
 			continue
 		}
-		return t.Format(dayLayout), strings.TrimSpace(s[m[0]:m[1]])
+		cands = append(cands, window{start: m[0], end: m[1], day: t, dated: true, prep: lastWord(s[:m[2]])})
 	}
 	// Named days and dates after "by", "before", "on", "until".
 	for _, dm := range findDates(s, ref) {
 		pw := lastWord(s[:dm.start])
-		pw2 := ""
-		if pw != "" {
-			pw2 = lastWord(strings.TrimSuffix(strings.TrimRight(s[:dm.start], " ,"), pw))
-		}
-		if pw == "the" || pw == "," {
-			pw = pw2
+		if pw == "the" {
+			pw = lastWord(strings.TrimSuffix(strings.TrimRight(s[:dm.start], " "), pw))
 		}
 		switch pw {
 		case "by", "before", "until", "on", "than", "around", "about", "approximately", "this", "next", "coming", "avant", "bis", "antes", "del", "le", "el", "am", "zum", "tot", "före", "innan", "end":
 		default:
 			continue
 		}
-		if !clean(dm.start) {
-			continue
-		}
 		if dm.day.Before(ref) || dm.day.After(ref.AddDate(0, 6, 0)) {
 			continue
 		}
-		t := dm.day
-		if pw == "next" && dm.kind == dkWeekday {
-			// "next Friday" said early in a week still means the coming one.
-			t = dm.day
-		}
-		return t.Format(dayLayout), strings.TrimSpace(s[max(0, dm.start-len(pw)-1):dm.end])
+		cands = append(cands, window{start: max(0, dm.start-len(pw)-1), end: dm.end, day: dm.day, dated: true, prep: pw})
 	}
-	return "", ""
+	if len(cands) == 0 {
+		return "", ""
+	}
+	future := containsAny(s, futureMarkers)
+	past := containsAny(" "+s, pastMarkers)
+	best, bestDist := -1, 1<<30
+	for i, w := range cands {
+		if !windowClean(s, w.start) {
+			continue
+		}
+		if w.dated {
+			// An appointment ("on Friday at 11:00") is not a deadline.
+			if _, _, ok := timeAfter(s[w.end:], w.day, ref.Location()); ok {
+				continue
+			}
+			switch w.prep {
+			case "by", "before", "until", "than", "bis", "avant", "antes", "innan", "före":
+			default:
+				if !future || past {
+					continue
+				}
+			}
+		}
+		dist := responseDistance(s, w.start)
+		if dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	if best < 0 {
+		return "", ""
+	}
+	w := cands[best]
+	return w.day.Format(dayLayout), strings.TrimSpace(s[w.start:w.end])
+}
+
+// responseDistance measures how far before pos the nearest word of the
+// company answering ends; a word after pos counts as farther away.
+func responseDistance(s string, pos int) int {
+	best := 1 << 30
+	for _, w := range responseWords {
+		if i := strings.LastIndex(s[:pos], w); i >= 0 {
+			if d := pos - (i + len(w)); d < best {
+				best = d
+			}
+		}
+		if i := strings.Index(s[pos:], w); i >= 0 {
+			if d := 200 + i; d < best {
+				best = d
+			}
+		}
+	}
+	return best
+}
+
+// windowClean reports whether the clause before a window is free of the
+// candidate's own tasks and of unrelated promises.
+func windowClean(s string, start int) bool {
+	before := s[:start]
+	if i := strings.LastIndexAny(before, ",:()"); i >= 0 && containsAny(before[i:], responseWords) {
+		before = before[i:]
+	}
+	if containsAny(before, windowExclusions) {
+		return false
+	}
+	if i := strings.LastIndex(before, "please "); i >= 0 {
+		next := before[i+len("please "):]
+		if !strings.HasPrefix(next, "allow") && !strings.HasPrefix(next, "expect") && !strings.HasPrefix(next, "note") && !strings.HasPrefix(next, "be ") && !strings.HasPrefix(next, "bear") {
+			return false
+		}
+	}
+	after := s[start:min(len(s), start+60)]
+	return !containsAny(after, []string{"ago", "expire", "to complete", "to submit", "to sign", "to accept", "to respond", "to reply"})
 }
 
 func parseNum(s string) int {

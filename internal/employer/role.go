@@ -223,7 +223,7 @@ func cleanRole(s, companyKey string) string {
 
 	var keep []string
 	for _, g := range titleSepRE.Split(s, -1) {
-		g = strings.Trim(strings.TrimSpace(g), ",;:")
+		g = trimTrail(strings.Trim(strings.TrimSpace(g), ",;:"))
 		if g == "" || noiseSegment(g, companyKey) {
 			continue
 		}
@@ -245,6 +245,7 @@ func cleanRole(s, companyKey string) string {
 	}
 	s = strings.Join(parts, ",")
 
+	s = trimTrail(s)
 	words := strings.Fields(s)
 	for len(words) > 0 {
 		w := keyToken(words[0])
@@ -254,21 +255,27 @@ func cleanRole(s, companyKey string) string {
 		}
 		break
 	}
+	s = trimTrail(strings.Join(words, " "))
+	s = strings.Trim(s, " ,;:-–—|/\"'“”")
+	if strings.Count(s, "(") != strings.Count(s, ")") {
+		s = strings.Trim(strings.NewReplacer("(", "", ")", "").Replace(s), " ")
+	}
+	return s
+}
+
+// trimTrail drops words that close a title without belonging to it:
+// "role", "position", "interview", a dangling "at" or "and".
+func trimTrail(s string) string {
+	words := strings.Fields(s)
 	for len(words) > 0 {
-		last := words[len(words)-1]
-		w := keyToken(last)
+		w := keyToken(words[len(words)-1])
 		if roleWords[w] || roleTrail[w] || w == "" || w == "at" || w == "with" || w == "in" || w == "for" || w == "and" || w == "of" || w == "the" || w == "to" {
 			words = words[:len(words)-1]
 			continue
 		}
 		break
 	}
-	s = strings.Join(words, " ")
-	s = strings.Trim(s, " ,;:-–—|/\"'“”")
-	if strings.Count(s, "(") != strings.Count(s, ")") {
-		s = strings.Trim(strings.NewReplacer("(", "", ")", "").Replace(s), " ")
-	}
-	return s
+	return strings.Trim(strings.Join(words, " "), " ,;:-–—|/")
 }
 
 // cutRoleTail cuts a captured title where the sentence goes on:
