@@ -46,7 +46,9 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "inboxwatch: second interrupt, exiting now")
 		os.Exit(exitInterrupt)
 	}()
-	err := newRootCmd(stdin, stdout, stderr).ExecuteContext(ctx)
+	root := newRootCmd(stdin, stdout, stderr)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
 	if interrupted || errors.Is(err, context.Canceled) {
 		return exitInterrupt
 	}

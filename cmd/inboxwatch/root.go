@@ -94,8 +94,8 @@ func (g *globalOptions) loadConfig(need config.Need) (config.Config, error) {
 			} else {
 				return config.Config{}, &config.KeyError{Key: "config", Msg: fmt.Sprintf("%s: %v", path, err)}
 			}
-		} else if fi, err := os.Stat(path); err == nil && fi.Mode().Perm()&0o077 != 0 && v.GetString("imap.password") != "" {
-			slog.Warn("config file holding a password is readable by others; run chmod 600", "file", path)
+		} else if fi, err := os.Stat(path); err == nil && fi.Mode().Perm()&0o077 != 0 && ((v.InConfig("imap.password") && v.GetString("imap.password") != "") || (v.InConfig("smtp.password") && v.GetString("smtp.password") != "")) {
+			fmt.Fprintf(g.stderr, "inboxwatch: warning: %s holds a password and is readable by others; run chmod 600 %s\n", path, path)
 		}
 	}
 	if g.db != "" {
@@ -141,6 +141,21 @@ func setDefaults(v *viper.Viper, prefix string, rv reflect.Value) {
 // keyOf pulls the first quoted key name out of a decode error.
 func keyOf(err error) string {
 	s := err.Error()
+	if i := strings.Index(s, " has invalid keys: "); i >= 0 {
+		parent := s[:i]
+		if j := strings.LastIndex(parent, "'"); j > 0 {
+			if k := strings.LastIndex(parent[:j], "'"); k >= 0 {
+				parent = parent[k+1 : j]
+			}
+		}
+		keys := strings.TrimSpace(s[i+len(" has invalid keys: "):])
+		keys, _, _ = strings.Cut(keys, "\n")
+		first, _, _ := strings.Cut(keys, ",")
+		if parent == "" || strings.Contains(parent, " ") {
+			return first
+		}
+		return parent + "." + strings.TrimSpace(first)
+	}
 	if i := strings.Index(s, "'"); i >= 0 {
 		if j := strings.Index(s[i+1:], "'"); j > 0 {
 			return s[i+1 : i+1+j]
@@ -192,3 +207,6 @@ func redactAttr(_ []string, a slog.Attr) slog.Attr {
 func openStore(ctx context.Context, cfg config.Config) (*state.Store, error) {
 	return state.Open(ctx, cfg.State.Path, state.Options{})
 }
+
+// configNeedIMAP is the need of commands that talk to the server.
+var configNeedIMAP = config.Need{IMAP: true}

@@ -84,7 +84,10 @@ func classifyDoc(m *mailparse.Message, d *doc, opts Options) Result {
 		res.NoFollowUp = true
 		res.Evidence = appendEvidence(res.Evidence, phraseEvidence(d, sc.hits[sigNoFollow][0]))
 	}
-	if day, ph := d.timeline(m.Date); day != "" {
+	// A window counts only for mail about an application, and not the
+	// return date of someone who is away.
+	withTimeline := res.Category != Other && !(res.Category == AutoReply && sc.sig[sigOOO] > 0)
+	if day, ph := d.timeline(m.Date); withTimeline && day != "" {
 		res.Timeline = day
 		res.Evidence = appendEvidence(res.Evidence, `timeline: "`+ph+`" -> `+day)
 	}

@@ -2,6 +2,8 @@ package classify
 
 import (
 	"regexp"
+	"sort"
+	"unicode/utf8"
 	"strconv"
 	"strings"
 	"time"
@@ -46,24 +48,15 @@ func init() {
 			weekdayNames[n] = time.Weekday(i)
 		}
 	}
-	var ms, ds []string
-	for n := range monthNames {
-		ms = append(ms, regexp.QuoteMeta(n))
-	}
-	for n := range weekdayNames {
-		ds = append(ds, regexp.QuoteMeta(n))
-	}
-	sortByLen(ms)
-	sortByLen(ds)
-	month := "(" + strings.Join(ms, "|") + ")"
-	wday := "(" + strings.Join(ds, "|") + ")"
+	// Month and weekday names are matched as any word and looked up, which
+	// keeps the expression small and fast.
+	word := `([a-zà-ÿ]+)`
 	dateRE = regexp.MustCompile(
 		`(\d{4})-(\d{1,2})-(\d{1,2})` + // 1-3 ISO
 			`|\b(\d{1,2})([/.])(\d{1,2})(?:[/.](\d{4}|\d{2}))?(?:\b|\.)` + // 4-7 numeric
-			`|\b` + month + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?` + // 8-10 month day
-			`|\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?` + month + `\b(?:,?\s+(?:de\s+)?(\d{4}))?` + // 11-13 day month
-			`|\b(?:the\s+)(\d{1,2})(?:st|nd|rd|th)\b` + // 14 day of month
-			`|\b` + wday + `\b`) // 15 weekday
+			`|\b` + word + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?` + // 8-10 month day
+			`|\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?` + word + `(?:,?\s+(?:de\s+)?(\d{4}))?` + // 11-13 day month
+			`|\b(?:the\s+)(\d{1,2})(?:st|nd|rd|th)\b`) // 14 day of month
 }
 
 func sortByLen(s []string) {
@@ -112,7 +105,28 @@ func findDates(s string, ref time.Time) []dateMention {
 	if _, off := ref.Zone(); off < -2*3600 {
 		americas = true
 	}
-	for _, m := range dateRE.FindAllStringSubmatchIndex(s, -1) {
+	for pos := 0; pos < len(s); {
+		m := dateRE.FindStringSubmatchIndex(s[pos:])
+		if m == nil {
+			break
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += pos
+			}
+		}
+		// On a rejected match, look again from the next word.
+		next := m[0]
+		for next < len(s) && isWordByte(s[next]) {
+			next++
+		}
+		for next < len(s) && !isWordByte(s[next]) {
+			next++
+		}
+		if next <= pos {
+			next = pos + 1
+		}
+		pos = next
 		g := func(i int) string {
 			if m[2*i] < 0 {
 				return ""
@@ -150,13 +164,13 @@ func findDates(s string, ref time.Time) []dateMention {
 			default:
 				mo, d = a, b
 			}
-		case g(8) != "":
+		case g(8) != "" && monthNames[g(8)] != 0:
 			mo = int(monthNames[g(8)])
 			d, _ = strconv.Atoi(g(9))
 			if g(10) != "" {
 				y, _ = strconv.Atoi(g(10))
 			}
-		case g(11) != "":
+		case g(11) != "" && monthNames[g(12)] != 0:
 			d, _ = strconv.Atoi(g(11))
 			mo = int(monthNames[g(12)])
 			if g(13) != "" {
@@ -165,19 +179,7 @@ func findDates(s string, ref time.Time) []dateMention {
 		case g(14) != "":
 			d, _ = strconv.Atoi(g(14))
 			dm.kind = dkDay
-		case g(15) != "":
-			wd := weekdayNames[g(15)]
-			if len(g(15)) <= 4 && !shortDayOK(s, m[0], m[1]) {
-				continue
-			}
-			dm.kind = dkWeekday
-			dm.weekday = wd
-			diff := (int(wd) - int(ref.Weekday()) + 7) % 7
-			if diff == 0 {
-				diff = 7
-			}
-			dm.day = ref.AddDate(0, 0, diff)
-			out = append(out, dm)
+		default:
 			continue
 		}
 		if dm.kind == dkDay {
@@ -190,6 +192,7 @@ func findDates(s string, ref time.Time) []dateMention {
 			}
 			dm.day = t
 			out = append(out, dm)
+			pos = max(pos, m[1])
 			continue
 		}
 		if mo < 1 || mo > 12 || d < 1 || d > 31 {
@@ -204,7 +207,7 @@ func findDates(s string, ref time.Time) []dateMention {
 				y++
 			}
 		}
-		if y < 1970 || y > 2200 {
+			if y < 1970 || y > 2200 {
 			continue
 		}
 		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, ref.Location())
@@ -213,7 +216,30 @@ func findDates(s string, ref time.Time) []dateMention {
 		}
 		dm.day = t
 		out = append(out, dm)
+		pos = max(pos, m[1])
 	}
+	// Weekday names.
+	for i := 0; i < len(s); {
+		if !isLetter(s[i]) && s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && (isLetter(s[j]) || s[j] >= utf8.RuneSelf) {
+			j++
+		}
+		if wd, ok := weekdayNames[s[i:j]]; ok && (j-i > 4 || shortDayOK(s, i, j)) && !insideMention(out, i) {
+			dm := dateMention{start: i, end: j, kind: dkWeekday, weekday: wd}
+			diff := (int(wd) - int(ref.Weekday()) + 7) % 7
+			if diff == 0 {
+				diff = 7
+			}
+			dm.day = ref.AddDate(0, 0, diff)
+			out = append(out, dm)
+		}
+		i = j
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].start < out[b].start })
 	return out
 }
 
@@ -276,3 +302,12 @@ func lastOfMonth(t time.Time) time.Time {
 }
 
 const dayLayout = "2006-01-02"
+
+func insideMention(ms []dateMention, i int) bool {
+	for _, m := range ms {
+		if i >= m.start && i < m.end {
+			return true
+		}
+	}
+	return false
+}
