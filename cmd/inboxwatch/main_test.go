@@ -2,8 +2,8 @@ package main
 
 import (
 	"bytes"
-	"io"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,7 +31,7 @@ func TestBadConfigNamesTheKey(t *testing.T) {
 	t.Setenv("INBOXWATCH_IMAP_PASSWORD", "x")
 	cases := []struct {
 		name, config, key string
-		env              map[string]string
+		env               map[string]string
 	}{
 		{"negative lookback", "imap: {provider: gmail, username: a@b.example}\nscan: {lookback_days: -3}\n", "scan.lookback_days", nil},
 		{"not a number", "imap: {provider: gmail, username: a@b.example}\nscan: {lookback_days: lots}\n", "scan.lookback_days", nil},

@@ -3,11 +3,11 @@ package classify
 import (
 	"regexp"
 	"sort"
-	"unicode/utf8"
 	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // interview times name zones ("ET", "CET") that need the zone database
+	"unicode/utf8"
 )
 
 // Month and weekday names in the languages job mail commonly arrives in.
@@ -207,7 +207,7 @@ func findDates(s string, ref time.Time) []dateMention {
 				y++
 			}
 		}
-			if y < 1970 || y > 2200 {
+		if y < 1970 || y > 2200 {
 			continue
 		}
 		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, ref.Location())

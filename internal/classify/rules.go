@@ -5,33 +5,33 @@ package classify
 type signal uint8
 
 const (
-	sigReject     signal = iota // the application is declined, the role filled or cancelled
-	sigRejectWeak               // wording common in rejections but not decisive
-	sigWithdrawn                // the candidate's withdrawal is confirmed
-	sigOffer                    // an offer is extended
-	sigOfferWeak                // terms of employment: salary, start date, contract
-	sigInvite                   // an interview or next step is offered or scheduled
-	sigInviteWeak               // talk of meeting, calls, links to meeting tools
-	sigAssess                   // an assessment to take as a stage of the process
-	sigAck                      // the application was received
-	sigAckWeak                  // thanks for applying / interest
-	sigProcess                  // what will happen next, in general terms
-	sigStatus                   // where the process stands, when to expect news
-	sigRequest                  // a request for documents, references, details
-	sigThanks                   // a reply to the candidate's own note
-	sigOOO                      // the writer is away
-	sigAutoMsg                  // an automatic receipt of the candidate's email
-	sigAlert                    // job alerts and recommendations
-	sigOutreach                 // unsolicited recruiter outreach
-	sigCommunity                // talent community / network
-	sigAccount                  // account mail: verify, password, welcome
-	sigMarketing                // newsletters, events, promotions
-	sigNotOffer                 // "this is not a job offer"
-	sigAutomated                // "this is an automated message"
-	sigApplication              // the candidate's own application is named
-	sigNoFollow                 // an explicit request not to ask about the status
-	sigJobWord                  // words of hiring: application, position, role
-	sigSoftReject               // the quiet goodbye: good luck, other openings, a competitive field
+	sigReject      signal = iota // the application is declined, the role filled or cancelled
+	sigRejectWeak                // wording common in rejections but not decisive
+	sigWithdrawn                 // the candidate's withdrawal is confirmed
+	sigOffer                     // an offer is extended
+	sigOfferWeak                 // terms of employment: salary, start date, contract
+	sigInvite                    // an interview or next step is offered or scheduled
+	sigInviteWeak                // talk of meeting, calls, links to meeting tools
+	sigAssess                    // an assessment to take as a stage of the process
+	sigAck                       // the application was received
+	sigAckWeak                   // thanks for applying / interest
+	sigProcess                   // what will happen next, in general terms
+	sigStatus                    // where the process stands, when to expect news
+	sigRequest                   // a request for documents, references, details
+	sigThanks                    // a reply to the candidate's own note
+	sigOOO                       // the writer is away
+	sigAutoMsg                   // an automatic receipt of the candidate's email
+	sigAlert                     // job alerts and recommendations
+	sigOutreach                  // unsolicited recruiter outreach
+	sigCommunity                 // talent community / network
+	sigAccount                   // account mail: verify, password, welcome
+	sigMarketing                 // newsletters, events, promotions
+	sigNotOffer                  // "this is not a job offer"
+	sigAutomated                 // "this is an automated message"
+	sigApplication               // the candidate's own application is named
+	sigNoFollow                  // an explicit request not to ask about the status
+	sigJobWord                   // words of hiring: application, position, role
+	sigSoftReject                // the quiet goodbye: good luck, other openings, a competitive field
 	numSignals
 )
 
@@ -44,19 +44,19 @@ var signalNames = [numSignals]string{
 type ruleFlags uint16
 
 const (
-	rSubj      ruleFlags = 1 << iota // only in the subject
-	rBody                            // only in the body
-	rNoHypo                          // not in a sentence describing a possibility
-	rNoOthers                        // not in a sentence about other candidates
-	rNeedOthers                      // only in a sentence about other candidates
-	rNoNeg                           // not in a negated sentence
-	rNoYou                           // the match itself must not contain "you"/"your"
-	rNoGeneric                       // not in a sentence about applicants in general
-	rNoPast                          // not in a sentence looking back
-	rNoFuture                        // not in a sentence with "will", "would" or "only"
-	rNoYet                           // not in a sentence with "yet" or "still"
-	rNeedYou                         // only in a sentence addressing the reader
-	rNoAfterFor                      // not right after "for", "after" ("thank you for completing the test")
+	rSubj       ruleFlags = 1 << iota // only in the subject
+	rBody                             // only in the body
+	rNoHypo                           // not in a sentence describing a possibility
+	rNoOthers                         // not in a sentence about other candidates
+	rNeedOthers                       // only in a sentence about other candidates
+	rNoNeg                            // not in a negated sentence
+	rNoYou                            // the match itself must not contain "you"/"your"
+	rNoGeneric                        // not in a sentence about applicants in general
+	rNoPast                           // not in a sentence looking back
+	rNoFuture                         // not in a sentence with "will", "would" or "only"
+	rNoYet                            // not in a sentence with "yet" or "still"
+	rNeedYou                          // only in a sentence addressing the reader
+	rNoAfterFor                       // not right after "for", "after" ("thank you for completing the test")
 )
 
 type ruleDef struct {
