@@ -2,6 +2,7 @@ package employer
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -292,11 +293,21 @@ const (
 	legalRE = `(?:,[ \t]*(?:Inc|LLC|Ltd|Limited|Corp|GmbH|AG|plc|PLC|SA|S\.A|BV|B\.V|NV|N\.V|Pty|LLP|SE)\.?)?`
 	nameRE  = `(` + wordRE + `(?:[ \t]+` + connRE + `[ \t]+` + upperRE + `|[ \t]+` + wordRE + `)*` + legalRE + `)`
 
-	headsRE = `engineer|developer|analyst|scientist|manager|designer|architect|consultant|specialist|` +
-		`administrator|coordinator|intern|internship|researcher|programmer|technician|recruiter|` +
-		`sourcer|accountant|director|representative|assistant|strategist|tester|lead|associate|` +
-		`partner|officer|executive|writer|editor|advisor|marketer|owner`
+	recruiterTitlesRE = `recruiter|sourcer|recruiting[ \t]+(?:coordinator|manager|lead|partner)|` +
+		`talent[ \t]+(?:acquisition[ \t]+)?(?:partner|specialist|manager|lead|advisor|coordinator)|` +
+		`recruitment[ \t]+(?:consultant|manager|partner|specialist)|hr[ \t]+(?:manager|business[ \t]+partner|generalist)|` +
+		`people[ \t]+partner`
 )
+
+// headsRE is an alternation of the job-title nouns.
+var headsRE = func() string {
+	hs := make([]string, 0, len(roleHeads))
+	for h := range roleHeads {
+		hs = append(hs, regexp.QuoteMeta(h))
+	}
+	sort.Slice(hs, func(i, j int) bool { return len(hs[i]) > len(hs[j]) || len(hs[i]) == len(hs[j]) && hs[i] < hs[j] })
+	return strings.Join(hs, "|")
+}()
 
 // phrase is one way a company is named in running text.
 type phrase struct {
@@ -319,6 +330,7 @@ var phrases = []phrase{
 		`)[ \t]+` + nameRE), what: "phrase"},
 	{re: regexp.MustCompile(`(?i:\b(?:` + headsRE + `))(?:[ \t]+(?:[IVX]{1,4}|\d))?(?:[ \t]+\([^)\n]{0,60}\))?,?[ \t]+(?i:at|@)[ \t]+` + nameRE), what: "phrase"},
 	{re: regexp.MustCompile(nameRE + `[ \t]+(?i:(?:has|have)[ \t]+)?(?i:received|got|reviewed)[ \t]+(?i:your|the)[ \t]+(?i:job[ \t]+)?(?i:application|applications|resume|résumé|cv)`), what: "phrase"},
+	{re: regexp.MustCompile(`(?i:\b(?:` + recruiterTitlesRE + `))[ \t]*(?:,|\||@|–|—|-)[ \t]*` + nameRE), what: "sign-off"},
 	{re: regexp.MustCompile(nameRE + `[ \t]+(?:Talent[ \t]+Acquisition|Recruiting|Recruitment|Careers|Hiring[ \t]+Team|Talent[ \t]+Team|People[ \t]+Team|Talent|HR|Jobs|Recruiters)\b`), what: "sign-off"},
 	{re: regexp.MustCompile(`(?i:\bthe)[ \t]+` + nameRE + `[ \t]+(?i:team|family)\b`), weak: true, what: "phrase"},
 	{re: regexp.MustCompile(`(?i:\bjoin(?:ing)?|\bwelcome[ \t]+to)[ \t]+` + nameRE), weak: true, what: "phrase"},
@@ -446,8 +458,15 @@ func validCompany(display, key string) bool {
 	if len(toks) > 1 && romanOrLevel(last) {
 		last = toks[len(toks)-2]
 	}
-	return !companyRoleHeads[last]
+	return !companyRoleHeads[last] && !(roleHeads[last] && !companyEndings[last])
 }
+
+// companyEndings are job nouns that also end company names ("Coach",
+// "Acme Partner"): they do not rule a name out.
+var companyEndings = set("partner", "host", "server", "agent", "master", "guard", "coach", "fellow",
+	"owner", "principal", "chief", "executive", "driver", "pilot", "advocate", "expert", "steward",
+	"trainer", "warehouse", "lead", "head", "ux", "ui", "pm", "qa", "rep", "aide", "handler",
+	"packer", "picker", "cook", "associate", "officer", "producer", "editor", "writer", "artist")
 
 func romanOrLevel(t string) bool {
 	switch t {

@@ -199,6 +199,16 @@ func noiseSegment(g, companyKey string) bool {
 	if companyKey != "" && CompanyKey(g) == companyKey && !hasHead(g) {
 		return true
 	}
+	idWords := true
+	for _, w := range wordsOf(g) {
+		if !reqWords[w] {
+			idWords = false
+			break
+		}
+	}
+	if idWords {
+		return true
+	}
 	for _, w := range wordsOf(g) {
 		if roleBlacklist[w] {
 			return true
@@ -240,6 +250,12 @@ func cleanRole(s, companyKey string) string {
 		}
 	}
 	parts := strings.Split(s, ",")
+	for i := 1; i < len(parts); i++ {
+		if isLocation(strings.Join(parts[i:], ",")) {
+			parts = parts[:i]
+			break
+		}
+	}
 	for len(parts) > 1 && noiseSegment(parts[len(parts)-1], companyKey) {
 		parts = parts[:len(parts)-1]
 	}
@@ -269,7 +285,7 @@ func trimTrail(s string) string {
 	words := strings.Fields(s)
 	for len(words) > 0 {
 		w := keyToken(words[len(words)-1])
-		if roleWords[w] || roleTrail[w] || w == "" || w == "at" || w == "with" || w == "in" || w == "for" || w == "and" || w == "of" || w == "the" || w == "to" {
+		if roleWords[w] || roleTrail[w] || workModes[w] || w == "" || w == "at" || w == "with" || w == "in" || w == "for" || w == "and" || w == "of" || w == "the" || w == "to" {
 			words = words[:len(words)-1]
 			continue
 		}
@@ -307,6 +323,10 @@ func cutRoleTail(s string) string {
 	}
 	return strings.TrimSpace(s)
 }
+
+// reqWords label a requisition number: a part made only of them ("Req
+// ID") is noise once the number itself is gone.
+var reqWords = set("req", "requisition", "id", "job", "no", "nr", "number", "ref", "reference", "posting", "vacancy", "code")
 
 // roleTrail are words that follow a title in subjects without being part
 // of it: "Backend Engineer interview", "Data Analyst phone screen".
