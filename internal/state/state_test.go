@@ -255,3 +255,14 @@ func TestIntegrity(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestRoleWrittenTwiceIsOneApplication(t *testing.T) {
+	s := open(t)
+	commit(t, s, "INBOX", 3,
+		job(1, msg("r1@x", "no-reply@greenhouse.io", "a", t0), classify.ApplicationReceived, "tessellate", "senior software engineer fleet platform"),
+		job(2, msg("r2@x", "no-reply@greenhouse.io", "b", t0.Add(time.Hour)), classify.Offer, "tessellate", "senior software engineer"),
+		job(3, msg("r3@x", "no-reply@greenhouse.io", "c", t0.Add(time.Hour)), classify.ApplicationReceived, "tessellate", "software engineer"))
+	if got := len(apps(t, s)); got != 2 {
+		t.Fatalf("%d applications, want 2 (a role written with and without its team is one; a different title is another)", got)
+	}
+}

@@ -480,6 +480,13 @@ func (s *Store) employerApp(ctx context.Context, tx *sql.Tx, in *Incoming) (int6
 				return c.id, false, nil
 			}
 		}
+		// "senior software engineer" and "senior software engineer, fleet
+		// platform" are one role written twice.
+		for _, c := range cands {
+			if sameRole(c.roleKey, in.RoleKey) {
+				return c.id, false, nil
+			}
+		}
 		for _, c := range cands {
 			if c.roleKey == "" {
 				return c.id, false, nil // role learned now
@@ -561,4 +568,16 @@ func (s *Store) Contact(ctx context.Context, addr string) (bool, error) {
 		return false, fmt.Errorf("state: contact lookup: %w", err)
 	}
 	return n > 0, nil
+}
+
+// sameRole reports whether two role keys name one role: equal, or one is the
+// other with words added at the end.
+func sameRole(a, b string) bool {
+	if a == "" || b == "" {
+		return a == b
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return a == b || (strings.HasPrefix(b, a) && (b[len(a)] == ' ' || b[len(a)] == ','))
 }
