@@ -334,7 +334,7 @@ func TestHTMLForWebMail(t *testing.T) {
 		"white-space:pre-wrap",
 		`role="presentation"`,
 		"Hi Priya,",
-		`href="mailto:priya.nandakumar@brightline.example?subject=Re%3A%20Invitation`,
+		`href="mailto:priya.nandakumar@brightline.example?subject=Thank%20you`,
 	} {
 		if !strings.Contains(h, want) {
 			t.Errorf("HTML lacks %q", want)

@@ -223,7 +223,7 @@ func thread(app policy.Application, s policy.Suggestion) (subject, inReplyTo str
 		}
 	}
 	if r != nil {
-		if base := baseSubject(r.Subject); base != "" {
+		if base := baseSubject(r.Subject); base != "" && !calendarSubject(base) {
 			return "Re: " + base, inReplyTo, refs
 		}
 	}
@@ -235,6 +235,19 @@ func thread(app policy.Application, s policy.Suggestion) (subject, inReplyTo str
 		return strings.TrimSpace("Thank you: " + what + " interview"), inReplyTo, refs
 	}
 	return strings.TrimSpace("Following up: " + what), inReplyTo, refs
+}
+
+// calendarSubject reports whether a subject is a calendar system's
+// ("Invitation: ... @ Tue Mar 3, 2026 2pm - 3pm (EST) (sam@...)"): answering
+// it with "Re:" reads as a reply to the robot, not a note to a person.
+func calendarSubject(s string) bool {
+	l := strings.ToLower(s)
+	for _, p := range []string{"invitation:", "updated invitation", "accepted:", "invitation updated", "new event:"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // baseSubject strips reply and forward markers ("Re:", "Fwd:", "AW:",
