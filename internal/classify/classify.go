@@ -71,12 +71,12 @@ type decision struct {
 
 func classifyDoc(m *mailparse.Message, d *doc, opts Options) Result {
 	hits := d.findHits()
+	f := analyzeSender(m, opts)
 	var sc scores
 	for i := range hits {
 		sc.add(&hits[i])
 	}
 	sc.finish()
-	f := analyzeSender(m, opts)
 	dec := decide(m, d, &sc, &f)
 
 	res := Result{Category: dec.cat, Confidence: math.Round(dec.conf*1000) / 1000, Evidence: dec.evidence}
@@ -235,6 +235,11 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 	// Bulk mail (newsletters, alerts, job-board digests) is not an
 	// invitation or an offer unless it names the candidate's application.
 	bulkish := f.bulk || f.board != "" && s[sigApplication] == 0
+	// Unsolicited mail from a person with an unsubscribe line is a
+	// sequence of outreach, not a reply about an application.
+	if human && !f.thread && !f.reply && s[sigApplication] == 0 && s[sigAck] == 0 && s[sigMarketing] > 0 && c.rej < 3 && c.off < 3 {
+		return pickOther(c.inv)
+	}
 	if bulkish && s[sigApplication] == 0 && s[sigAck] < 3 && c.rej < 3 {
 		if c.oth >= 1.5 || c.inv >= 3 || c.off >= 3 || s[sigMarketing] > 0 {
 			return pickOther(math.Max(c.inv, c.off))
@@ -255,6 +260,11 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 		if c.oth >= 2.5 && !appCtx {
 			return pickOther(c.inv)
 		}
+		// An appointment with no word of hiring (a dentist, a webinar)
+		// is not an interview.
+		if s[sigJobWord] == 0 && s[sigApplication] == 0 && f.ats == "" && s[sigAssess] == 0 {
+			return pickOther(c.inv)
+		}
 		return pick(InterviewInvitation, c.inv, math.Max(c.rej, c.off), sigInvite, sigAssess, sigInviteWeak)
 	}
 	switch {
@@ -269,18 +279,24 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 		return pick(RecruiterReply, c.rec, c.ack, sigStatus, sigRequest, sigThanks)
 	case c.rej >= 1.5:
 		return pick(Rejection, c.rej, c.ack, sigReject, sigRejectWeak)
+	case len(strings.TrimSpace(m.Text)) < 20 && sc.subj[sigRejectWeak] > 0 && c.ack == 0 && c.inv == 0 && c.off == 0:
+		// Only the subject speaks: "An update on your application" from
+		// a system is, more often than not, a rejection.
+		dec := pick(Rejection, 1, 1, sigRejectWeak)
+		dec.conf = 0.5
+		return dec
 	case softRejection(sc, &c):
 		dec := pick(Rejection, 2, 0, sigSoftReject, sigRejectWeak)
 		dec.conf = 0.62
 		return dec
-	case c.ack >= 1.5 && !human:
+	case c.ack >= 1.5 && (!human || !f.thread && !f.reply):
 		return pick(ApplicationReceived, c.ack, c.rec, sigAck, sigAckWeak, sigProcess)
 	case c.rec >= 1.5 && appCtx && human:
 		return pick(RecruiterReply, c.rec, c.ack, sigStatus, sigRequest, sigThanks)
 	case c.oth >= 1.5:
 		return pickOther(c.ack)
-	case appCtx && human:
-		dec := pick(RecruiterReply, 1, 1, sigApplication, sigThanks)
+	case human && (f.thread || f.reply) && (appCtx || s[sigJobWord] > 0) && c.rec > 0:
+		dec := pick(RecruiterReply, 1, 1, sigApplication, sigThanks, sigStatus, sigRequest)
 		dec.conf = 0.45
 		return dec
 	case appCtx && c.ack > 0:

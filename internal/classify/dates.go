@@ -105,7 +105,8 @@ func findDates(s string, ref time.Time) []dateMention {
 	if _, off := ref.Zone(); off < -2*3600 {
 		americas = true
 	}
-	for pos := 0; pos < len(s); {
+	hasDigit := strings.ContainsAny(s, "0123456789")
+	for pos := 0; hasDigit && pos < len(s); {
 		m := dateRE.FindStringSubmatchIndex(s[pos:])
 		if m == nil {
 			break
@@ -176,6 +177,19 @@ func findDates(s string, ref time.Time) []dateMention {
 			if g(13) != "" {
 				y, _ = strconv.Atoi(g(13))
 			}
+		case g(8) == "the" || g(11) != "":
+			// "by the 14th and ...": an ordinal day without a month.
+			gi := 11
+			if g(8) == "the" {
+				gi = 9
+			}
+			rest := s[m[2*gi+1]:]
+			if !(strings.HasPrefix(rest, "st") || strings.HasPrefix(rest, "nd") || strings.HasPrefix(rest, "rd") || strings.HasPrefix(rest, "th")) {
+				continue
+			}
+			d, _ = strconv.Atoi(g(gi))
+			dm.kind = dkDay
+			dm.end = m[2*gi+1] + 2
 		case g(14) != "":
 			d, _ = strconv.Atoi(g(14))
 			dm.kind = dkDay

@@ -54,7 +54,6 @@ func (d *doc) returnDate(sent time.Time) (string, string) {
 			best = &cc
 		}
 	}
-	text := d.body()
 	for k := range d.sents {
 		if d.sents[k].subject {
 			continue
@@ -136,7 +135,6 @@ func (d *doc) returnDate(sent time.Time) (string, string) {
 			consider(cand{t.AddDate(0, 0, 1), strings.TrimSpace(s[m[0]:m[1]]), 3})
 		}
 	}
-	_ = text
 	if best == nil {
 		return "", ""
 	}

@@ -121,7 +121,8 @@ var ruleDefs = []ruleDef{
 		"unable|not ~3 offer|extend ~2 you ~3 position|role|job|opportunity|interview|employment|offer|place|post|contract",
 		"unable|not ~3 offer|extend ~2 a|an|the ~1 position|role|job|interview|employment|offer|place",
 		"not ~3 a|the|an ~1 right|good|strong|best|close|closer|great|perfect|ideal|suitable|enough? fit|match",
-		"no ~1 longer ~2 recruiting|hiring|accepting|pursuing|filling|seeking|looking ~3 for|the|this|applications|candidates",
+		"no ~1 longer ~2 recruiting|hiring|accepting|pursuing|filling|seeking|looking|reviewing|considering|interviewing ~3 for|the|this|applications|candidates|applicants",
+		"stop|stopped|cease|ceased|halt|halted|end|ended ~2 pursuing|recruiting|hiring|considering|reviewing|interviewing|the ~3 candidates|applicants|for|search|recruitment|process",
 		"not ~2 invit*|schedul* ~3 you|interview|interviews|further|next",
 		"not ~4 consider* ~2 your ~1 application|candidacy|profile ~2 further",
 		"not ~1 be ~1 considered ~2 further|for ~2 this|the|these|that",
@@ -194,6 +195,9 @@ var ruleDefs = []ruleDef{
 		"you ~2 accepted ~1 our|the ~1 offer",
 		"confirm ~3 your ~1 appointment",
 	}, []string{"community", "network", "event", "webinar", "talent", "interview", "platform"}},
+	{sigRejectWeak, 1.5, rSubj, []string{
+		"update|regarding|status|news ~3 your ~2 application|candidacy",
+	}, nil},
 	{sigOffer, 2, rSubj | rNoNeg | rNoOthers, []string{
 		"offer|offers",
 	}, []string{"jobs", "alert", "exclusive", "discount", "free", "limited", "special"}},
@@ -281,7 +285,9 @@ var ruleDefs = []ruleDef{
 		"application|applications|resume|submission|cv|candidacy ~4 received|submitted|sent|successful|successfully|confirmation|confirmed|recorded|complete|completed",
 		"application|applications|resume|submission|candidacy|profile ~3 is|has ~2 been? ~1 in|under|being ~1 review|reviewed|considered|evaluated",
 		"application ~1 has ~1 been ~1 forwarded|shared|passed",
-		"you ~2 applied|submitted ~3 for|to|at",
+	}, []string{"rejected", "declined", "unsuccessful", "unfortunately"}},
+	{sigAck, 3, rNoNeg, []string{
+		"you applied|submitted ~3 for|to|at",
 		"you ~1 have|successfully|recently|just ~1 applied|submitted|sent",
 		"sent|forwarded|submitted|shared|delivered ~2 your ~3 resume|profile|application|cv ~3 to|with",
 		"recibido|recebemos|recebida|reçu|recu|erhalten|ontvangen|mottagit|ricevuto ~4 candidatura|solicitud|candidature|bewerbung|sollicitatie|ansökan|postulación|postulacion",
@@ -291,6 +297,7 @@ var ruleDefs = []ruleDef{
 	}, []string{"rejected", "declined", "unsuccessful", "unfortunately"}},
 	{sigAckWeak, 1, 0, []string{
 		"thank|thanks ~3 for ~1 your ~1 interest|time|consideration",
+		"expressing|showing|expressed|showed ~2 interest",
 		"interest ~1 in ~1 joining|working|our|the|a|career|careers|employment|position|role",
 		"review|reviewing|evaluate|assess|considering|consider|screen ~3 your|all|the ~1 application|applications|qualifications|resume|candidacy|submission|experience|skills|background|profile",
 		"application ~1 status",
@@ -333,6 +340,8 @@ var ruleDefs = []ruleDef{
 		"expect ~2 to ~1 hear",
 		"hear ~2 from ~1 us|me|the ~3 by|within|before|next|early|soon|shortly|once|after",
 		"flagged|escalated|nudged|pinged|chased|asked ~4 hiring|team|manager|panel|committee",
+		"heard ~2 back ~2 from ~3 references|referees|team|manager|panel|committee",
+		"finalizing|finalising|finalize|finalise ~3 approvals|approval|details|paperwork|decision|numbers",
 		"get|come|circle|getting ~1 back ~2 to ~1 you",
 		"reference|references|background ~1 checks|check|calls ~2 in ~1 progress|underway|complete|completed|done",
 	}, nil},
@@ -475,8 +484,8 @@ var ruleDefs = []ruleDef{
 	}, nil},
 	{sigNoFollow, 3, 0, []string{
 		"not|refrain|avoid to|from|directly? call|calls|calling|phone|telephone|email|emails|e|contact|contacting|follow|reach|inquire|enquire|check|visit|ask|write|message|chase|ring ~8 status|regarding|about|concerning|office|interviewers|interviewer|manager|managers|department|recruiter|recruiters|outcome|decision|progress|updates|update|directly",
-		"unable|not ~4 respond|reply|answer|accept|return|take|provide|give|handle|accommodate|acknowledge|offer ~4 status|individual|individually|phone|telephone|calls|updates|follow|personal",
-		"unable|not ~4 respond|reply|answer|accept|return|take|handle|acknowledge ~4 inquiries|enquiries|queries|questions|requests|emails|calls ~3 about|regarding|on|concerning|related|as ~3 status|application|applications|progress|outcome",
+		"unable|not ~4 respond|reply|answer|accept|return|take|provide|give|handle|accommodate|acknowledge|offer ~4 status|phone|telephone|calls|updates|update",
+		"unable|not ~6 respond|reply|answer|accept|return|take|handle|acknowledge ~4 inquiries|enquiries|queries|questions|requests|emails|calls ~3 about|regarding|on|concerning|related|as ~3 status|application|applications|progress|outcome",
 		"no ~1 phone|telephone ~1 calls|inquiries|enquiries",
 		"calls|inquiries|enquiries|queries ~5 not ~2 be? ~1 accepted|returned|answered|responded|acknowledged",
 	}, []string{"hesitate", "forget", "fail"}},
@@ -564,7 +573,13 @@ func (d *doc) findHits() []hit {
 		}
 		si := d.toks[ti].sent
 		s := &d.sents[si]
-		for _, r := range append(rs[:len(rs):len(rs)], ps...) {
+		for k := 0; k < len(rs)+len(ps); k++ {
+			var r *rule
+			if k < len(rs) {
+				r = rs[k]
+			} else {
+				r = ps[k-len(rs)]
+			}
 			if seen[r] {
 				continue
 			}

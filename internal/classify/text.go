@@ -55,6 +55,10 @@ type doc struct {
 	subj  int    // length of the subject part of text
 	toks  []token
 	sents []sentence
+
+	// The timeline, found once.
+	tlDone          bool
+	tlDay, tlPhrase string
 }
 
 var quoteReplacer = strings.NewReplacer(
@@ -246,6 +250,10 @@ func isLetterAt(s string, i int) bool {
 
 func (d *doc) addWord(w string, start, end int) {
 	sent := len(d.sents)
+	if w == "cannot" {
+		d.toks = append(d.toks, token{w: "can", start: start, end: end, sent: sent}, token{w: "not", start: start, end: end, sent: sent})
+		return
+	}
 	if strings.IndexByte(w, '\'') >= 0 {
 		if exp, ok := contractions[w]; ok {
 			for _, e := range exp {

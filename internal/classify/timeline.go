@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Number words for counted windows ("within two weeks", "innerhalb von drei
@@ -28,24 +29,6 @@ var unitDays = map[string]string{
 	"month": "m", "months": "m", "mes": "m", "meses": "m", "mois": "m", "monat": "m", "monate": "m", "monaten": "m", "maand": "m",
 	"werktage": "b", "werktagen": "b", "arbeitstage": "b", "arbeitstagen": "b", "werkdagen": "b", "arbetsdagar": "b",
 }
-
-var windowRE = func() *regexp.Regexp {
-	var nums, units []string
-	for w := range numberWords {
-		nums = append(nums, regexp.QuoteMeta(w))
-	}
-	for w := range unitDays {
-		units = append(units, regexp.QuoteMeta(w))
-	}
-	sortByLen(nums)
-	sortByLen(units)
-	num := `(\d{1,3}|` + strings.Join(nums, "|") + `)`
-	return regexp.MustCompile(`(?:\b(within|in|up to|over|inside|allow|of|about|around|approximately|roughly|takes?|than|next|en|dans|sous|innerhalb|binnen|dentro de|plazo(?: máximo)? de|nächsten|entro|em até|em|inom|from)\s+)?` +
-		`(?:the\s+|a\s+|an\s+)?(?:next\s+|following\s+|coming\s+|von\s+|de\s+|max(?:imum)?\s+)?` +
-		`\b` + num + `(?:\s*(?:-|to|or|a|à|bis|y|till|and)\s*` + num + `)?\s*` +
-		`(?:(business|working|work|calendar|school)\s+)?\b(` + strings.Join(units, "|") + `)\b` +
-		`(?:\s+(hábiles|habiles|laborables|ouvrés|ouvrables|ouvres|lavorativi|úteis|uteis))?`)
-}()
 
 var relRE = regexp.MustCompile(`\b(?:(?:by|before|until|til|till|on or before|no later than)\s+)?(?:the\s+)?(end of (?:the |this )?(?:day|week|month)|end of next (?:week|month)|(?:early|later|the end of)?\s*next week|this week|tomorrow|today|eod|eow|close of business|month end|week's end)\b`)
 
@@ -95,10 +78,20 @@ func Timeline(text string, sent time.Time) (day, phrase string) {
 }
 
 func (d *doc) timeline(sent time.Time) (string, string) {
+	if d.tlDone {
+		return d.tlDay, d.tlPhrase
+	}
+	d.tlDone = true
+	d.tlDay, d.tlPhrase = d.findTimeline(sent)
+	return d.tlDay, d.tlPhrase
+}
+
+func (d *doc) findTimeline(sent time.Time) (string, string) {
 	if sent.IsZero() {
 		return "", ""
 	}
 	ref := midnight(sent)
+	bestDay, bestPhrase, bestDist := "", "", 1<<30
 	for k := range d.sents {
 		s := d.sentText(k)
 		if len(s) < 6 || !timelineHint(s) {
@@ -107,11 +100,11 @@ func (d *doc) timeline(sent time.Time) (string, string) {
 		if !containsAny(s, responseWords) {
 			continue
 		}
-		if day, ph := windowIn(s, ref); day != "" {
-			return day, ph
+		if day, ph, dist := windowIn(s, ref); day != "" && dist < bestDist {
+			bestDay, bestPhrase, bestDist = day, ph, dist
 		}
 	}
-	return "", ""
+	return bestDay, bestPhrase
 }
 
 // timelineHint is a cheap test before the expressions run.
@@ -142,7 +135,7 @@ func containsAny(s string, words []string) bool {
 var futureMarkers = []string{"will", "'ll", "expect", "plan", "aim", "hope", "should", "going to", "anticipate", "intend", "by ", "before ", "no later", "until", "within", "shall"}
 
 // Words of someone who has finished ("the team met on Tuesday").
-var pastMarkers = []string{" met ", " was ", " were ", " spent ", "last ", " had ", " did ", " spoke ", "yesterday", "thank you for", "thanks for"}
+var pastMarkers = []string{" met ", " was ", " were ", " spent ", "last week", "last month", " had ", " did ", " spoke ", "yesterday", "thank you for", "thanks for"}
 
 // window is one candidate response window in a sentence.
 type window struct {
@@ -154,68 +147,16 @@ type window struct {
 
 // windowIn finds the response window of one sentence: among the windows it
 // states, the one nearest after a word of the company answering.
-func windowIn(s string, ref time.Time) (string, string) {
+func windowIn(s string, ref time.Time) (string, string, int) {
 	var cands []window
 	// Counted windows.
-	if strings.ContainsAny(s, "0123456789") || containsAny(s, []string{"week", "day", "hour", "month", "fortnight", "semana", "woche", "semaine", "jour", "tag", "dia", "día"}) {
-		for _, m := range windowRE.FindAllStringSubmatchIndex(s, -1) {
-			g := func(i int) string {
-				if m[2*i] < 0 {
-					return ""
-				}
-				return s[m[2*i]:m[2*i+1]]
-			}
-			prep := g(1)
-			if prep == "" {
-				// A bare count needs to follow a word that opens a window
-				// ("expect a response 3-5 business days").
-				switch lastWord(s[:m[0]]) {
-				case "last", "past", "every", "first", "previous", "after", "for", "the", "these", "those", "of", "than":
-					continue
-				}
-			}
-			if prep == "from" || prep == "next" && g(2) == "" {
-				continue
-			}
-			n := parseNum(g(2))
-			if g(3) != "" {
-				n = max(n, parseNum(g(3)))
-			}
-			if n <= 0 || n > 120 {
-				continue
-			}
-			unit := unitDays[g(5)]
-			business := g(4) == "business" || g(4) == "working" || g(4) == "work" || g(6) != "" || unit == "b"
-			anchor := ref
-			// "within 30 days of the closing date" counts from that date.
-			if rest := s[m[1]:]; strings.HasPrefix(rest, " of the clos") || strings.HasPrefix(rest, " after the clos") || strings.HasPrefix(rest, " from the clos") {
-				continue
-			}
-			var t time.Time
-			switch {
-			case unit == "h":
-				if n <= 12 && !business {
-					continue // "within 2 hours" names no day
-				}
-				t = anchor.AddDate(0, 0, int(math.Ceil(float64(n)/24)))
-			case business:
-				t = addBusinessDays(anchor, n)
-			case unit == "d":
-				t = anchor.AddDate(0, 0, n)
-			case unit == "w":
-				t = anchor.AddDate(0, 0, 7*n)
-			case unit == "f":
-				t = anchor.AddDate(0, 0, 14*n)
-			case unit == "m":
-				t = anchor.AddDate(0, n, 0)
-			default:
-				continue
-			}
-			cands = append(cands, window{start: m[0], end: m[1], day: t, prep: prep})
-		}
-	}
+	cands = countedWindows(s, ref, cands)
 	// Relative expressions.
-	for _, m := range relRE.FindAllStringSubmatchIndex(s, -1) {
+	var rel [][]int
+	if containsAny(s, []string{"week", "month", "tomorrow", "today", "eod", "eow", "close of business", "end of"}) {
+		rel = relRE.FindAllStringSubmatchIndex(s, -1)
+	}
+	for _, m := range rel {
 		e := strings.TrimSpace(s[m[2]:m[3]])
 		if strings.HasPrefix(e, "early") || strings.HasPrefix(e, "later") {
 			continue
@@ -243,7 +184,11 @@ func windowIn(s string, ref time.Time) (string, string) {
 		cands = append(cands, window{start: m[0], end: m[1], day: t, dated: true, prep: lastWord(s[:m[2]])})
 	}
 	// Named days and dates after "by", "before", "on", "until".
-	for _, dm := range findDates(s, ref) {
+	var dates []dateMention
+	if containsAny(s, []string{"by ", "before", "until", " on ", "this ", "next ", "coming ", "around ", "than ", "avant", "bis ", "antes", "del ", "le ", "el ", "am ", "zum ", "tot ", "före", "innan", "end "}) {
+		dates = findDates(s, ref)
+	}
+	for _, dm := range dates {
 		pw := lastWord(s[:dm.start])
 		if pw == "the" {
 			pw = lastWord(strings.TrimSuffix(strings.TrimRight(s[:dm.start], " "), pw))
@@ -259,7 +204,7 @@ func windowIn(s string, ref time.Time) (string, string) {
 		cands = append(cands, window{start: max(0, dm.start-len(pw)-1), end: dm.end, day: dm.day, dated: true, prep: pw})
 	}
 	if len(cands) == 0 {
-		return "", ""
+		return "", "", 0
 	}
 	future := containsAny(s, futureMarkers)
 	past := containsAny(" "+s, pastMarkers)
@@ -287,10 +232,150 @@ func windowIn(s string, ref time.Time) (string, string) {
 		}
 	}
 	if best < 0 {
-		return "", ""
+		return "", "", 0
 	}
 	w := cands[best]
-	return w.day.Format(dayLayout), strings.TrimSpace(s[w.start:w.end])
+	return w.day.Format(dayLayout), strings.TrimSpace(s[w.start:w.end]), bestDist
+}
+
+// wtok is a word, a number or a dash of a sentence, for reading counted
+// windows backwards from their unit.
+type wtok struct {
+	w          string
+	start, end int
+}
+
+func sentenceWords(s string) []wtok {
+	out := make([]wtok, 0, len(s)/5)
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			out = append(out, wtok{s[i:j], i, j})
+			i = j
+		case isLetter(c) || c >= utf8.RuneSelf:
+			j := i
+			for j < len(s) && (isLetter(s[j]) || s[j] >= utf8.RuneSelf || s[j] == '\'') {
+				j++
+			}
+			out = append(out, wtok{s[i:j], i, j})
+			i = j
+		case c == '-':
+			out = append(out, wtok{"-", i, i + 1})
+			i++
+		default:
+			i++
+		}
+	}
+	return out
+}
+
+var windowPreps = map[string]bool{
+	"within": true, "in": true, "over": true, "inside": true, "allow": true, "of": true, "about": true,
+	"around": true, "approximately": true, "roughly": true, "take": true, "takes": true, "than": true,
+	"en": true, "dans": true, "sous": true, "innerhalb": true, "binnen": true, "nächsten": true,
+	"entro": true, "em": true, "inom": true, "expect": true, "receive": true, "hear": true, "next": true,
+}
+
+var rangeWords = map[string]bool{"-": true, "to": true, "or": true, "a": true, "à": true, "bis": true, "y": true, "till": true, "and": true}
+
+// countedWindows finds "within 5 business days", "5-7 working days",
+// "innerhalb von drei Wochen" and the like, reading back from the unit.
+func countedWindows(s string, ref time.Time, cands []window) []window {
+	if !strings.ContainsAny(s, "0123456789") && !containsAny(s, []string{"week", "day", "hour", "month", "fortnight", "semana", "woche", "semaine", "jour", "tag", "dia", "día"}) {
+		return cands
+	}
+	ws := sentenceWords(s)
+	for i, t := range ws {
+		unit, ok := unitDays[t.w]
+		if !ok || i == 0 {
+			continue
+		}
+		j := i - 1
+		business := unit == "b"
+		switch ws[j].w {
+		case "business", "working", "work", "school":
+			business = true
+			j--
+		case "calendar":
+			j--
+		}
+		if i+1 < len(ws) {
+			switch ws[i+1].w {
+			case "hábiles", "habiles", "laborables", "ouvrés", "ouvrables", "ouvres", "lavorativi", "úteis", "uteis":
+				business = true
+			}
+		}
+		if j < 0 {
+			continue
+		}
+		n := parseNum(ws[j].w)
+		if n <= 0 {
+			continue
+		}
+		start := ws[j].start
+		j--
+		if j >= 1 && rangeWords[ws[j].w] {
+			if n1 := parseNum(ws[j-1].w); n1 > 0 && ws[j-1].w != "a" {
+				n = max(n, n1)
+				start = ws[j-1].start
+				j -= 2
+			}
+		}
+		// Skip fillers: "within the next two weeks", "innerhalb von drei
+		// Wochen", "en un plazo máximo de 15 días".
+		for k := 0; k < 4 && j >= 0; k++ {
+			switch ws[j].w {
+			case "the", "next", "following", "coming", "von", "de", "max", "maximum", "máximo", "plazo", "un", "dentro", "up", "to":
+				j--
+				continue
+			}
+			break
+		}
+		prep := ""
+		if j >= 0 && windowPreps[ws[j].w] {
+			prep = ws[j].w
+			start = ws[j].start
+		} else if j >= 0 {
+			switch ws[j].w {
+			case "last", "past", "every", "first", "previous", "after", "for", "these", "those", "from":
+				continue
+			}
+		}
+		if n > 120 || prep == "" && ws[min(len(ws)-1, i+1)].w == "ago" {
+			continue
+		}
+		var t time.Time
+		switch {
+		case unit == "h":
+			if n <= 12 && !business {
+				continue // "within 2 hours" names no day
+			}
+			t = ref.AddDate(0, 0, int(math.Ceil(float64(n)/24)))
+		case business:
+			t = addBusinessDays(ref, n)
+		case unit == "d":
+			t = ref.AddDate(0, 0, n)
+		case unit == "w":
+			t = ref.AddDate(0, 0, 7*n)
+		case unit == "f":
+			t = ref.AddDate(0, 0, 14*n)
+		case unit == "m":
+			t = ref.AddDate(0, n, 0)
+		default:
+			continue
+		}
+		// "within 30 days of the closing date" counts from another day.
+		if rest := s[ws[i].end:]; strings.HasPrefix(rest, " of the clos") || strings.HasPrefix(rest, " after the clos") || strings.HasPrefix(rest, " from the clos") {
+			continue
+		}
+		cands = append(cands, window{start: start, end: ws[i].end, day: t, prep: prep})
+	}
+	return cands
 }
 
 // responseDistance measures how far before pos the nearest word of the
@@ -316,6 +401,13 @@ func responseDistance(s string, pos int) int {
 // candidate's own tasks and of unrelated promises.
 func windowClean(s string, start int) bool {
 	before := s[:start]
+	// A new clause with its own subject starts afresh ("please rank them
+	// and I'll confirm your slot by Friday").
+	for _, c := range []string{" and i'll ", " and we'll ", " and i will ", " and we will ", " and i'm ", " and we're ", " and the team ", " so i'll ", " so we'll ", "; "} {
+		if i := strings.LastIndex(before, c); i >= 0 {
+			before = before[i:]
+		}
+	}
 	if i := strings.LastIndexAny(before, ",:()"); i >= 0 && containsAny(before[i:], responseWords) {
 		before = before[i:]
 	}

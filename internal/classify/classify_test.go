@@ -1,0 +1,118 @@
+package classify
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/inboxwatch/inboxwatch/internal/mailparse"
+)
+
+func msg(t *testing.T, headers, body string) *mailparse.Message {
+	t.Helper()
+	raw := headers
+	if !strings.Contains(raw, "Date:") {
+		raw += "Date: Wed, 04 Mar 2026 10:00:00 -0500\r\n"
+	}
+	raw += "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body
+	m, err := mailparse.ParseBytes([]byte(raw), mailparse.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+const person = "From: Dana Whitfield <dana.whitfield@harborline.example>\r\nTo: sam@example.com\r\n"
+const system = "From: Harborline Careers <no-reply@harborline.example>\r\nTo: sam@example.com\r\n"
+
+// The traps real mail sets, each written for this test.
+func TestTraps(t *testing.T) {
+	cases := []struct {
+		name, headers, body string
+		want                Category
+	}{
+		{"warm rejection without unfortunately", system + "Subject: Your application\r\n",
+			"Hi Sam, thanks for your time. We have decided to move ahead with candidates whose experience more closely matches what the team needs right now. We wish you every success.", Rejection},
+		{"role filled", person + "Subject: Analyst role\r\n",
+			"Hi Sam, I wanted to let you know that the role has been filled. It was a pleasure to meet you.", Rejection},
+		{"offer to someone else", person + "Subject: Update\r\n",
+			"Sam, after the final round we extended an offer to another candidate, who accepted. Thank you for all the time you gave us.", Rejection},
+		{"withdrawal confirmed", system + "Subject: Application withdrawn\r\n",
+			"This confirms that your application has been withdrawn at your request.", Rejection},
+		{"next step about other candidates", system + "Subject: Your application\r\n",
+			"At this time we have moved other candidates forward to the next step in our hiring process.", Rejection},
+		{"congratulations acknowledgement", system + "Subject: Application received\r\n",
+			"Congratulations! We have received your application. If your profile matches the role, a recruiter will contact you to schedule an interview.", ApplicationReceived},
+		{"acknowledgement describing the process", system + "Subject: Thanks for applying\r\n",
+			"Thank you for applying. Our process includes a phone screen, a technical interview and an onsite. If selected, we will reach out to schedule an interview.", ApplicationReceived},
+		{"assessment invitation", system + "Subject: Next step: online assessment\r\n",
+			"Hi Sam, as the next step for the Data Analyst role, please complete the online assessment using the link below. It takes about 40 minutes.", InterviewInvitation},
+		{"still interviewing", person + "Subject: Re: Following up\r\nIn-Reply-To: <abc@example.com>\r\n",
+			"Hi Sam, unfortunately I don't have news yet. We are still interviewing and will update you by the 14th.", RecruiterReply},
+		{"offer that never says offer", person + "Subject: Welcome!\r\n",
+			"Sam, we would love to have you join the team as our analytics lead. Starting salary is $120,000 and your start date would be April 6.", Offer},
+		{"cold outreach", person + "Subject: Opportunity\r\n",
+			"Hi Sam, I came across your profile and think you would be a great fit for a role with my client. This is not a job offer, just a conversation. Are you open to new opportunities?", Other},
+		{"job alert", "From: Jobs <alerts@jobs.example>\r\nTo: sam@example.com\r\nList-Unsubscribe: <mailto:u@jobs.example>\r\nSubject: 12 new jobs for you\r\n",
+			"New jobs based on your profile. Apply now and get an interview fast. Interviewing now! Easy apply.", Other},
+		{"out of office", "From: Dana <dana@harborline.example>\r\nTo: sam@example.com\r\nAuto-Submitted: auto-replied\r\nSubject: Automatic reply: Thank you\r\n",
+			"I am out of the office until Monday, March 9, with limited access to email.", AutoReply},
+		{"past vacation in a human reply", person + "Subject: Re: Checking in\r\nIn-Reply-To: <abc@example.com>\r\n",
+			"Hi Sam, sorry for the slow reply, I was out of the office last week. Could you send me your availability for a call with the hiring manager next week?", InterviewInvitation},
+		{"empty body, subject speaks", system + "Subject: Interview invitation: Data Analyst\r\n", "", InterviewInvitation},
+	}
+	for _, c := range cases {
+		r := Classify(msg(t, c.headers, c.body), Options{})
+		if r.Category != c.want {
+			t.Errorf("%s: got %s (%.2f) %v, want %s", c.name, r.Category, r.Confidence, r.Evidence, c.want)
+		}
+		if len(r.Evidence) == 0 {
+			t.Errorf("%s: no evidence", c.name)
+		}
+	}
+}
+
+func TestNoFollowUp(t *testing.T) {
+	boiler := Classify(msg(t, system+"Subject: Application received\r\n",
+		"We received your application. This is an automated message, please do not reply to this email."), Options{})
+	if boiler.NoFollowUp {
+		t.Errorf("do-not-reply boilerplate must not set no_follow_up: %v", boiler.Evidence)
+	}
+	real := Classify(msg(t, system+"Subject: Application received\r\n",
+		"We received your application. Please do not call or email regarding the status of your application."), Options{})
+	if !real.NoFollowUp {
+		t.Errorf("an explicit request not to follow up must set no_follow_up: %v", real.Evidence)
+	}
+}
+
+func TestResultDates(t *testing.T) {
+	r := Classify(msg(t, person+"Subject: Re: Next steps\r\nIn-Reply-To: <abc@example.com>\r\n",
+		"Hi Sam, we are still reviewing and we will get back to you within 5 business days."), Options{})
+	if r.Category != RecruiterReply || r.Timeline != "2026-03-11" {
+		t.Errorf("got %s timeline %q, want recruiter_reply 2026-03-11", r.Category, r.Timeline)
+	}
+	o := Classify(msg(t, "From: Dana <dana@harborline.example>\r\nTo: sam@example.com\r\nX-Autoreply: yes\r\nSubject: Out of office\r\n",
+		"I'm out of office from March 19-25."), Options{})
+	if o.Category != AutoReply || o.ReturnDate != "2026-03-26" {
+		t.Errorf("got %s return %q, want auto_reply 2026-03-26", o.Category, o.ReturnDate)
+	}
+	i := Classify(msg(t, person+"Subject: Interview confirmation\r\n",
+		"This confirms your interview on Tuesday, March 10 at 2:00 PM EST with the hiring manager."), Options{})
+	if i.Category != InterviewInvitation || i.InterviewAt == nil || i.InterviewAt.Format("2006-01-02T15:04") != "2026-03-10T14:00" {
+		t.Errorf("got %s at %v", i.Category, i.InterviewAt)
+	}
+}
+
+func TestResultsValid(t *testing.T) {
+	r := Classify(nil, Options{})
+	if !r.Category.Valid() {
+		t.Errorf("nil message: %v", r)
+	}
+	for _, c := range Categories {
+		if !c.Valid() {
+			t.Errorf("%s not valid", c)
+		}
+	}
+	if DefaultReviewThreshold <= 0 || DefaultReviewThreshold >= 1 {
+		t.Error("threshold out of range")
+	}
+}

@@ -1,0 +1,123 @@
+package classify
+
+import (
+	"testing"
+	"time"
+)
+
+func day(t *testing.T, s string, zone string) time.Time {
+	t.Helper()
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := time.ParseInLocation("2006-01-02 15:04", s, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestTimeline(t *testing.T) {
+	// 2026-03-04 is a Wednesday; 2025-11-13 a Thursday; 2025-07-29 a Tuesday.
+	cases := []struct {
+		text, sent, zone, want string
+	}{
+		{"We will get back to you within 5 business days.", "2026-03-04 10:00", "America/New_York", "2026-03-11"},
+		{"You will hear from us within 3 business days.", "2025-11-13 22:40", "America/Los_Angeles", "2025-11-18"},
+		{"Expect a reply in 5-7 business days.", "2026-03-04 10:00", "UTC", "2026-03-13"},
+		{"Our review takes 5 to 10 business days.", "2024-07-16 11:31", "UTC", "2024-07-30"},
+		{"We'll update you by Friday.", "2026-03-04 10:00", "UTC", "2026-03-06"},
+		{"We'll update you by Friday.", "2026-03-06 10:00", "UTC", "2026-03-13"},
+		{"We plan to make a decision next week.", "2026-03-04 10:00", "UTC", "2026-03-13"},
+		{"We expect to decide by the end of the month.", "2026-02-10 10:00", "UTC", "2026-02-28"},
+		{"I will update you by the 14th.", "2025-01-20 10:00", "UTC", "2025-02-14"},
+		{"I will update you by the 14th.", "2025-01-02 10:00", "UTC", "2025-01-14"},
+		{"We will contact you by May 15 if selected.", "2026-04-01 10:00", "UTC", "2026-05-15"},
+		{"We aim to respond within two weeks.", "2025-07-08 10:00", "UTC", "2025-07-22"},
+		{"We'll come back to you within 48 hours with next steps.", "2025-06-03 10:00", "UTC", "2025-06-05"},
+		{"Wir melden uns innerhalb von drei Wochen bei Ihnen.", "2025-08-12 10:00", "Europe/Berlin", "2025-09-02"},
+		{"Te responderemos en un plazo máximo de 15 días.", "2025-05-27 10:00", "Europe/Madrid", "2025-06-11"},
+		// Vague wording and other promises give nothing.
+		{"We will be in touch shortly.", "2026-03-04 10:00", "UTC", ""},
+		{"You will hear from us in the coming weeks.", "2026-03-04 10:00", "UTC", ""},
+		{"We will respond as soon as possible.", "2026-03-04 10:00", "UTC", ""},
+		{"Accommodation requests are answered within 48 hours.", "2026-03-04 10:00", "UTC", ""},
+		{"Please complete the test within 7 days.", "2026-03-04 10:00", "UTC", ""},
+		{"This offer will remain open for 5 business days.", "2026-03-04 10:00", "UTC", ""},
+		{"Your phone screen is on Friday at 11:00 AM ET.", "2026-03-04 10:00", "UTC", ""},
+		{"The team met on Tuesday to review your file.", "2026-03-04 10:00", "UTC", ""},
+	}
+	for _, c := range cases {
+		got, _ := Timeline(c.text, day(t, c.sent, c.zone))
+		if got != c.want {
+			t.Errorf("Timeline(%q, %s %s) = %q, want %q", c.text, c.sent, c.zone, got, c.want)
+		}
+	}
+}
+
+func TestTimelineNoDate(t *testing.T) {
+	if got, _ := Timeline("We will reply within 5 business days.", time.Time{}); got != "" {
+		t.Errorf("no message date should give no timeline, got %q", got)
+	}
+}
+
+func TestReturnDate(t *testing.T) {
+	cases := []struct {
+		text, sent, want string
+	}{
+		{"I am out of the office and will be back on Monday, March 17.", "2025-03-12 10:00", "2025-03-17"},
+		{"I'm out of office from March 19-25 with limited access to email.", "2026-03-18 10:00", "2026-03-26"},
+		{"I am away until the 5th.", "2025-07-30 10:00", "2025-08-05"},
+		{"Out of the office, returning 2 January.", "2025-12-23 10:00", "2026-01-02"},
+		{"I'm at a conference 10/14-10/16 and back in the office 10/17.", "2025-10-13 10:00", "2025-10-17"},
+		{"Away Wednesday through Friday this week, back Monday.", "2025-05-14 10:00", "2025-05-19"},
+		{"I will not return until 07/28/2025.", "2025-07-20 10:00", "2025-07-28"},
+		{"Je suis absente du 4 au 15 août inclus, de retour le lundi 18 août.", "2025-08-04 10:00", "2025-08-18"},
+		{"Estoy de vacaciones del 22 de diciembre al 6 de enero. Regreso el 7 de enero.", "2025-12-22 10:00", "2026-01-07"},
+		{"I am out of the office with no set return date.", "2025-03-12 10:00", ""},
+	}
+	for _, c := range cases {
+		sent := day(t, c.sent, "America/New_York")
+		got, _ := ReturnDate(c.text, sent)
+		if got != c.want {
+			t.Errorf("ReturnDate(%q, %s) = %q, want %q", c.text, c.sent, got, c.want)
+		}
+	}
+}
+
+func TestInterviewTime(t *testing.T) {
+	ny, _ := time.LoadLocation("America/New_York")
+	cases := []struct {
+		text, sent string
+		want       time.Time
+		ok         bool
+	}{
+		{"This confirms your interview on Tuesday, March 4 at 2:00 PM EST.", "2025-02-27 09:00",
+			time.Date(2025, 3, 4, 14, 0, 0, 0, ny), true},
+		{"Can you do a call tomorrow at 11?", "2025-05-06 09:00",
+			time.Date(2025, 5, 7, 11, 0, 0, 0, ny), true},
+		{"The panel is on September 16 at 1pm PT.", "2025-09-09 09:00",
+			time.Date(2025, 9, 16, 16, 0, 0, 0, ny), true},
+		// A choice of slots fixes no time.
+		{"Would Thursday, May 8 at 10am or Friday, May 9 at 3pm work?", "2025-05-05 09:00", time.Time{}, false},
+		{"We will be in touch about next steps.", "2025-05-05 09:00", time.Time{}, false},
+	}
+	for _, c := range cases {
+		got, _, ok := InterviewTime(c.text, day(t, c.sent, "America/New_York"))
+		if ok != c.ok || ok && !got.Equal(c.want) {
+			t.Errorf("InterviewTime(%q) = %v, %v; want %v, %v", c.text, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestBusinessDays(t *testing.T) {
+	fri := time.Date(2026, 3, 6, 0, 0, 0, 0, time.UTC)
+	if got := addBusinessDays(fri, 1).Format(dayLayout); got != "2026-03-09" {
+		t.Errorf("one business day after Friday = %s, want Monday 2026-03-09", got)
+	}
+	sat := time.Date(2026, 3, 7, 0, 0, 0, 0, time.UTC)
+	if got := addBusinessDays(sat, 5).Format(dayLayout); got != "2026-03-13" {
+		t.Errorf("five business days after Saturday = %s, want 2026-03-13", got)
+	}
+}
