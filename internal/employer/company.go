@@ -189,7 +189,7 @@ func displayCompany(s string) string {
 	return strings.TrimSpace(out)
 }
 
-// agree reports whether two token forms can name the same company: equal
+// formsAgree reports whether two token forms can name the same company: equal
 // once spaces are removed, or one is a whole-word prefix of the other
 // ("acme" and "acme robotics"; "lumenhealth" and "lumen health").
 func formsAgree(x, y []string) bool {
@@ -312,29 +312,39 @@ var headsRE = func() string {
 // phrase is one way a company is named in running text.
 type phrase struct {
 	re   *regexp.Regexp
-	weak bool   // a looser phrase: ranks below a sender's display name
-	what string // for the evidence line
+	weak bool     // a looser phrase: ranks below the sender's own domain
+	what string   // for the evidence line
+	keys []string // a line can only match if its lower-case form holds one of these
 }
 
 var phrases = []phrase{
 	{re: regexp.MustCompile(`(?i:\b(?:your[ \t]+)?(?:application|applications|candidacy)[ \t]+(?:to|at|with)` +
 		`|\b(?:applying|applied|apply)[ \t]+(?:to|at|with)` +
 		`|\binterest(?:ed)?[ \t]+in(?:[ \t]+(?:joining|working[ \t]+(?:at|with|for)|a[ \t]+career[ \t]+(?:at|with)|careers?[ \t]+(?:at|with)|(?:career[ \t]+)?opportunities[ \t]+(?:at|with)))?` +
-		`|\b(?:position|role|job|opening|opportunity|opportunities|vacancy|internship|career|careers|employment|work|working|here|interview|interviewing|team|talent|recruiting|hiring|jobs|life|us)[ \t]+at` +
-		`|\b(?:position|role|job|opening|opportunity|opportunities|vacancy|career|careers|employment)[ \t]+with` +
 		`|\bon[ \t]+behalf[ \t]+of` +
 		`|\b(?:was|were|been|be|is|are)[ \t]+(?:sent|submitted|forwarded|shared|delivered)[ \t]+to` +
 		`|\b(?:viewed|reviewed|received|downloaded)[ \t]+by` +
 		`|\bclient,?` +
 		`|\boffer[ \t]+(?:of[ \t]+employment[ \t]+)?from` +
-		`)[ \t]+` + nameRE), what: "phrase"},
-	{re: regexp.MustCompile(`(?i:\b(?:` + headsRE + `))(?:[ \t]+(?:[IVX]{1,4}|\d))?(?:[ \t]+\([^)\n]{0,60}\))?,?[ \t]+(?i:at|@)[ \t]+` + nameRE), what: "phrase"},
-	{re: regexp.MustCompile(nameRE + `[ \t]+(?i:(?:has|have)[ \t]+)?(?i:received|got|reviewed)[ \t]+(?i:your|the)[ \t]+(?i:job[ \t]+)?(?i:application|applications|resume|résumé|cv)`), what: "phrase"},
-	{re: regexp.MustCompile(`(?i:\b(?:` + recruiterTitlesRE + `))[ \t]*(?:,|\||@|–|—|-)[ \t]*` + nameRE), what: "sign-off"},
-	{re: regexp.MustCompile(nameRE + `[ \t]+(?:Talent[ \t]+Acquisition|Recruiting|Recruitment|Careers|Hiring[ \t]+Team|Talent[ \t]+Team|People[ \t]+Team|Talent|HR|Jobs|Recruiters)\b`), what: "sign-off"},
-	{re: regexp.MustCompile(`(?i:\bthe)[ \t]+` + nameRE + `[ \t]+(?i:team|family)\b`), weak: true, what: "phrase"},
-	{re: regexp.MustCompile(`(?i:\bjoin(?:ing)?|\bwelcome[ \t]+to)[ \t]+` + nameRE), weak: true, what: "phrase"},
-	{re: regexp.MustCompile(nameRE + `[ \t]+(?i:is|are)[ \t]+(?i:hiring|looking[ \t]+for|recruiting|growing)`), weak: true, what: "phrase"},
+		`)[ \t]+` + nameRE), what: "phrase",
+		keys: []string{"appl", "candidacy", "interest", "behalf", "sent", "submitted", "forwarded", "shared", "delivered", "viewed", "reviewed", "received", "downloaded", "client", "offer"}},
+	{re: regexp.MustCompile(`(?i:\b(?:position|role|job|opening|opportunity|opportunities|vacancy|internship|career|careers|employment|work|working|here|interview|interviewing|team|talent|recruiting|hiring|jobs|life|us)[ \t]+at` +
+		`|\b(?:position|role|job|opening|opportunity|opportunities|vacancy|career|careers|employment)[ \t]+with` +
+		`)[ \t]+` + nameRE), what: "phrase", keys: []string{" at ", " at\t", "\tat ", " with ", "\twith", "with\t"}},
+	{re: regexp.MustCompile(`(?i:\b(?:` + headsRE + `))(?:[ \t]+(?:[IVX]{1,4}|\d))?(?:[ \t]+\([^)\n]{0,60}\))?,?[ \t]+(?i:at|@)[ \t]+` + nameRE), what: "phrase",
+		keys: []string{" at ", " at\t", "\tat ", "@ ", "@\t"}},
+	{re: regexp.MustCompile(nameRE + `[ \t]+(?i:(?:has|have)[ \t]+)?(?i:received|got|reviewed)[ \t]+(?i:your|the)[ \t]+(?i:job[ \t]+)?(?i:application|applications|resume|résumé|cv)`), what: "phrase",
+		keys: []string{"received", "got", "reviewed"}},
+	{re: regexp.MustCompile(`(?i:\b(?:` + recruiterTitlesRE + `))[ \t]*(?:,|\||@|–|—|-)[ \t]*` + nameRE), what: "sign-off",
+		keys: []string{"recruit", "sourcer", "talent", "hr", "people"}},
+	{re: regexp.MustCompile(nameRE + `[ \t]+(?:Talent[ \t]+Acquisition|Recruiting|Recruitment|Careers|Hiring[ \t]+Team|Talent[ \t]+Team|People[ \t]+Team|Talent|HR|Jobs|Recruiters)\b`), what: "sign-off",
+		keys: []string{"talent", "recruit", "careers", "hiring", "people", "hr", "jobs"}},
+	{re: regexp.MustCompile(`(?i:\bthe)[ \t]+` + nameRE + `[ \t]+(?i:team|family)\b`), weak: true, what: "phrase",
+		keys: []string{"team", "family"}},
+	{re: regexp.MustCompile(`(?i:\bjoin(?:ing)?|\bwelcome[ \t]+to)[ \t]+` + nameRE), weak: true, what: "phrase",
+		keys: []string{"join", "welcome"}},
+	{re: regexp.MustCompile(nameRE + `[ \t]+(?i:is|are)[ \t]+(?i:hiring|looking[ \t]+for|recruiting|growing)`), weak: true, what: "phrase",
+		keys: []string{"hiring", "looking", "recruiting", "growing"}},
 }
 
 // subjectLeadRE matches a subject that opens with the company's name:
@@ -357,13 +367,36 @@ var cutWords = set(
 	"hiring", "recruiting", "careers", "talent", "are", "here", "via", "through",
 )
 
+// captureStop are words that, capitalised in a flattened web page, start
+// a button or a heading after the company's name.
+var captureStop = set("view", "apply", "sign", "log", "login", "click", "learn", "see", "read",
+	"manage", "update", "withdraw", "track", "unsubscribe", "download", "open", "reply", "share",
+	"save", "saved", "posted", "new", "now", "today", "remote", "hybrid", "onsite", "full-time",
+	"part-time", "fulltime", "parttime")
+
+// titleModifiers are words that come before a job noun in a title.
+var titleModifiers = set("senior", "sr", "junior", "jr", "staff", "principal", "lead", "associate",
+	"head", "chief", "data", "software", "product", "project", "program", "programme", "marketing",
+	"sales", "account", "business", "financial", "finance", "machine", "learning", "backend",
+	"frontend", "full", "stack", "fullstack", "mobile", "web", "cloud", "devops", "platform", "site",
+	"reliability", "security", "systems", "network", "qa", "test", "ux", "ui", "research",
+	"operations", "customer", "success", "support", "technical", "solutions", "field", "graduate",
+	"trainee", "entry", "level", "mid", "deputy", "assistant", "general", "regional", "digital",
+	"content", "growth", "people", "hr", "it", "infrastructure", "android", "ios", "embedded",
+	"hardware", "electrical", "mechanical", "civil", "clinical", "medical", "legal", "design",
+	"creative", "art", "game", "analytics", "bi", "quality", "supply", "chain", "warehouse",
+	"store", "office", "executive", "administrative", "i", "ii", "iii", "iv")
+
 // leadWords open a captured run without being part of the name.
 var leadWords = set(
 	"the", "thank", "thanks", "you", "your", "our", "we", "hi", "hello", "dear", "hey", "great",
 	"news", "congratulations", "congrats", "update", "re", "fwd", "fw", "good", "welcome", "at",
 	"i", "and", "a", "an", "from", "best", "regards", "sincerely", "cheers", "kind", "warm",
 	"warmly", "all", "with", "to", "for", "on", "in", "invitation", "reminder", "subject",
-	"application", "interview", "important", "urgent", "action", "required", "new", "fw",
+	"application", "interview", "important", "urgent", "action", "required", "new", "visit",
+	"see", "check", "explore", "follow", "about", "view", "contact", "email", "call", "read",
+	"learn", "discover", "browse", "meet", "powered", "sent", "love", "life", "why", "how",
+	"what", "when", "where", "who", "please", "note", "ps", "p.s", "yes", "no", "ok", "okay",
 )
 
 // cleanCapture trims a captured run of capitalised words to the company
@@ -387,6 +420,21 @@ func cleanCapture(s string) string {
 		out = append(out, w)
 		if strings.HasSuffix(w, ".") && !isInitials(w) {
 			break // end of sentence, or "Inc."
+		}
+	}
+	for k := 1; k < len(out); k++ {
+		w := keyToken(out[k])
+		if captureStop[w] || workModes[w] || places[w] && k > 1 {
+			out = out[:k]
+			break
+		}
+		if roleHeads[w] && !companyEndings[w] {
+			// "Acme Robotics Data Analyst": the title begins before its noun.
+			out = out[:k]
+			for len(out) > 0 && titleModifiers[keyToken(out[len(out)-1])] {
+				out = out[:len(out)-1]
+			}
+			break
 		}
 	}
 	for len(out) > 0 && leadWords[keyToken(out[0])] {
@@ -584,21 +632,37 @@ func textCandidates(text string, strong, weak int, where string, isSubject bool)
 			}
 		}
 	}
-	for _, p := range phrases {
-		for _, loc := range p.re.FindAllStringSubmatchIndex(text, 64) {
-			name := cleanCapture(text[loc[2]:loc[3]])
-			score := strong
-			if p.weak {
-				score = weak
-			}
-			c := newNameCandidate(name, score, fromText, where+" "+p.what+" "+quote(excerpt(text, loc[0], loc[1])))
-			if c == nil {
+	found := make([]int, len(phrases))
+	for off := 0; off < len(text); {
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += off
+		}
+		line := text[off:end]
+		lower := strings.ToLower(line)
+		for k, p := range phrases {
+			if found[k] >= 64 || !containsAny(lower, p.keys) {
 				continue
 			}
-			c.pos = loc[2]
-			c.weak = p.weak
-			out = append(out, c)
+			for _, loc := range p.re.FindAllStringSubmatchIndex(line, 16) {
+				found[k]++
+				name := cleanCapture(line[loc[2]:loc[3]])
+				score := strong
+				if p.weak {
+					score = weak
+				}
+				c := newNameCandidate(name, score, fromText, where+" "+p.what+" "+quote(line[loc[0]:loc[1]]))
+				if c == nil {
+					continue
+				}
+				c.pos = off + loc[2]
+				c.weak = p.weak
+				out = append(out, c)
+			}
 		}
+		off = end + 1
 	}
 	return out
 }
@@ -656,9 +720,13 @@ func quote(s string) string {
 	return `"` + s + `"`
 }
 
-// excerpt returns the matched text.
-func excerpt(text string, i, j int) string {
-	return text[i:j]
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // isAgency reports whether a sender reads as a recruitment agency.

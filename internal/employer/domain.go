@@ -107,6 +107,18 @@ var relays = map[string]string{
 	"docusign.net":           "docusign.net",
 }
 
+// tenantRelays are the hiring systems (by the name IsRelay gives) that
+// host each customer on a subdomain of its own. Job boards, assessment and
+// scheduling services are not among them: their subdomains name their own
+// services.
+var tenantRelays = set(
+	"greenhouse.io", "myworkday.com", "icims.com", "workable.com", "jobvite.com", "bamboohr.com",
+	"breezy.hr", "recruitee.com", "teamtailor.com", "personio.de", "successfactors.com",
+	"taleo.net", "oraclecloud.com", "jazzhr.com", "eightfold.ai", "phenom.com", "avature.net",
+	"ultipro.com", "pinpointhq.com", "comeet.com", "freshteam.com", "zohorecruit.com",
+	"manatal.com", "homerun.co", "jobylon.com", "smartrecruiters.com", "paylocity.com",
+)
+
 // pathTenantHosts are job-board hosts whose links name the company in the
 // first path segment ("jobs.lever.co/acme"). Other relays name it in a
 // subdomain ("acme.wd5.myworkdayjobs.com"), see tenantFromHost.
@@ -133,6 +145,7 @@ var genericLabels = set(
 	"impl", "test", "staging", "prod", "production", "external", "internal", "site", "sites",
 	"recruit", "recruiter", "recruiters", "jobsearch", "search", "messaging", "cdn", "static",
 	"images", "img", "assets", "s", "m", "w", "web", "ats", "jobs2web", "ext", "cand",
+	"performancemanager", "hcm", "fa", "wd",
 )
 
 // freeMailLabels are the registrable labels of free-mail providers whatever
@@ -238,8 +251,8 @@ func IsFreeMail(domain string) bool {
 // "acme.wd5.myworkdayjobs.com" -> "acme", "careers-acme.icims.com" ->
 // "acme". It returns "" for hosts that are not a relay or carry no tenant.
 func tenantFromHost(host string) string {
-	entry, _, ok := relayEntry(host)
-	if !ok {
+	entry, name, ok := relayEntry(host)
+	if !ok || !tenantRelays[name] {
 		return ""
 	}
 	h := cleanDomain(host)
@@ -268,7 +281,7 @@ func tenantLabel(label string) string {
 			l = strings.TrimSuffix(l, sep+a)
 		}
 	}
-	if len(l) < 2 || genericLabels[l] || isWorkdayShard(l) {
+	if len(l) < 2 || genericLabels[l] || genericLabels[strings.TrimRight(l, "0123456789")] || isWorkdayShard(l) {
 		return ""
 	}
 	for _, r := range l {

@@ -10,16 +10,17 @@
 //     "Thank you for applying to Acme", "your application was sent to
 //     Acme", "the Data Analyst position at Acme", "Acme has received your
 //     application", "Acme Talent Acquisition"; looser phrases such as
-//     "the Acme team", "join Acme" and "Acme is hiring" rank below the
-//     sender's display name;
+//     "the Acme team", "join Acme" and "Acme is hiring" count in the
+//     subject, but in the text only when nothing below names the company;
 //  2. the display name of a relayed sender with hiring words removed
 //     ("Acme Recruiting", "Acme via Greenhouse", "Talent at Acme"), unless
 //     it reads as a person's name ("Dana Kim");
 //  3. the Reply-To address, when it is at a company domain;
 //  4. the customer a hiring system names in its host or links
 //     ("acme.wd5.myworkdayjobs.com", "acme@myworkday.com",
-//     "jobs.lever.co/acme"), and last the sender's own domain
-//     ("careers.acme-robotics.example" gives "Acme Robotics").
+//     "jobs.lever.co/acme"), and last, for a sender writing from its own
+//     domain, its display name unless that is a person's, then the domain
+//     itself ("careers.acme-robotics.example" gives "Acme Robotics").
 //
 // Quoted earlier messages are never read. Job alerts that list many
 // companies get the first, strongest reading; callers decide what to do
@@ -55,7 +56,7 @@ import (
 type Identity struct {
 	Company    string // display form, e.g. "Acme Robotics"; "" when unknown
 	CompanyKey string // normalised key for grouping (see CompanyKey); "" when unknown
-	Domain     string // the company's registrable domain when the sender is the company; "" for relays and free mail
+	Domain     string // the company's registrable domain when the sender is the company; "" for relays, free mail and agencies writing about a client
 	Role       string // display form, e.g. "Senior Data Analyst"; "" when unknown
 	RoleKey    string // normalised title for grouping (see RoleKey)
 	Relay      string // the hiring system or job board the message came through, e.g. "greenhouse.io"

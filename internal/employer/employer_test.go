@@ -468,6 +468,52 @@ var identifyCases = []struct {
 		want: want{company: "Saltmarsh", key: "saltmarsh", domain: "saltmarsh.example", role: "Backend Engineer, Live Services", roleKey: "backend engineer live services"},
 	},
 
+	{
+		name: "flattened page runs company into title",
+		m: msg("no-reply@hire.lever.co", "Update",
+			"Thank you for applying to Acme Robotics Data Analyst Remote View your application"),
+		want: want{company: "Acme Robotics", key: "acme robotics", role: "Data Analyst", roleKey: "data analyst", relay: "lever.co"},
+	},
+	{
+		name: "here at company",
+		m:    msg("no-reply@ashbyhq.com", "Thanks", "Hi Sam, thanks for applying! Here at Tallyho, we read every application ourselves."),
+		want: want{company: "Tallyho", key: "tallyho", relay: "ashbyhq.com"},
+	},
+	{
+		name: "careers link text on company domain",
+		m:    msg("news@acme.example", "This month at Acme", "Visit Acme Careers at https://acme.example/careers to see open roles."),
+		want: want{company: "Acme", key: "acme", domain: "acme.example"},
+	},
+	{
+		name: "linkedin message from a recruiter",
+		m: msg("Dana Kim via LinkedIn <inmail-hit-reply@linkedin.com>", "Opportunity",
+			"Hi Sam, I'm a Technical Recruiter at Acme Robotics and we're hiring a Staff Data Engineer. Interested?"),
+		want: want{company: "Acme Robotics", key: "acme robotics", role: "Staff Data Engineer", roleKey: "staff data engineer", relay: "linkedin.com"},
+	},
+	{
+		name: "rejection names the role only",
+		m: msg("no-reply@hire.lever.co", "Update",
+			"We regret to inform you that we will not be moving forward with your candidacy for the Data Analyst position."),
+		want: want{role: "Data Analyst", roleKey: "data analyst", relay: "lever.co"},
+	},
+	{
+		name: "post of with office",
+		m: msg("HR <hr@ledgerline.example>", "Interview",
+			"Dear Sam, we are pleased to invite you to an interview for the post of Graduate Trainee Accountant at our Leeds office."),
+		want: want{company: "Ledgerline", key: "ledgerline", domain: "ledgerline.example", role: "Graduate Trainee Accountant", roleKey: "graduate trainee accountant"},
+	},
+	{
+		name: "opportunity for a role",
+		m: msg("Jane Doe <jane.doe@company.example>", "Job opportunity",
+			"Hi Sam, we have an exciting opportunity for a Go Developer in our Amsterdam office."),
+		want: want{domain: "company.example", role: "Go Developer", roleKey: "go developer"},
+	},
+	{
+		name: "meeting links are not companies",
+		m:    msg("no-reply@greenhouse.io", "Your interview", "Join Zoom Meeting https://zoom.us/j/123456\nYour interview with Dana Kim is confirmed."),
+		want: want{relay: "greenhouse.io"},
+	},
+
 	// Nothing to go on.
 	{
 		name: "relay with nothing to go on",
@@ -674,6 +720,43 @@ func TestRegistrableDomain(t *testing.T) {
 	} {
 		if got := RegistrableDomain(tc.in); got != tc.want {
 			t.Errorf("RegistrableDomain(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestTenants(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"https://acme.wd5.myworkdayjobs.com/en-US/External/job/123", "acme"},
+		{"https://careers-pinegrove.icims.com/jobs/1/login", "pinegrove"},
+		{"https://boards.greenhouse.io/tidewater/jobs/4012345", "tidewater"},
+		{"https://job-boards.greenhouse.io/tidewater", "tidewater"},
+		{"https://jobs.lever.co/mosaic/abc", "mosaic"},
+		{"https://jobs.ashbyhq.com/Lumora/123", "lumora"},
+		{"https://apply.workable.com/heliotrope/j/ABC/", "heliotrope"},
+		{"https://jobs.smartrecruiters.com/BlueHarborFoods/1-cook", "blue-harbor-foods"},
+		{"https://kestrel.bamboohr.com/careers/12", "kestrel"},
+		{"https://career5.successfactors.eu/career?company=acme", ""},
+		{"https://engage.indeed.com/x", ""},
+		{"https://calendly.com/dana-kim/30min", ""},
+		{"https://www.linkedin.com/comm/jobs/view/1", ""},
+		{"https://acme.example/careers", ""},
+		{"not a url", ""},
+	} {
+		if got := tenantFromURL(tc.in); got != tc.want {
+			t.Errorf("tenantFromURL(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ addr, want string }{
+		{"civicworks@myworkday.com", "civicworks"},
+		{"donotreply@myworkday.com", ""},
+		{"no-reply@acme.wd3.myworkdayjobs.com", "acme"},
+		{"notifications@pinegrove.bamboohr.com", "pinegrove"},
+		{"no-reply@us.greenhouse-mail.io", ""},
+		{"no-reply@hire.lever.co", ""},
+	} {
+		a := addr(tc.addr)
+		if got := tenantFromAddress(a.Addr, a.Domain()); got != tc.want {
+			t.Errorf("tenantFromAddress(%q) = %q, want %q", tc.addr, got, tc.want)
 		}
 	}
 }

@@ -20,7 +20,7 @@ var (
 
 	// forLeadRE finds "application for ROLE", "interview for the ROLE
 	// position", "interest in the ROLE role".
-	forLeadRE = regexp.MustCompile(`(?i)\b(?:application|applications|applying|applied|apply|interview|interviews|interviewing|invitation|invite|candidacy|offer|consideration|considered|assessment|update|regarding|about|interest|interested|shortlisted|hiring|steps|call|screen|chat)\b[^\n.!?]{0,40}?\b(?:for|as|in|to)[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+|our[ \t]+|your[ \t]+)?(?:(?:position|role|post)[ \t]+of[ \t]+(?:an?[ \t]+)?)?([^\n;!?]{1,100})`)
+	forLeadRE = regexp.MustCompile(`(?i)(?:\b(?:application|applications|applying|applied|apply|interview|interviews|interviewing|invitation|invite|candidacy|offer|consideration|considered|assessment|update|regarding|about|interest|interested|shortlisted|hiring|steps|call|screen|chat|opportunity|opportunities|opening|openings|vacancy|looking|seeking|searching|recruiting)\b[^\n.!?]{0,40}?\b(?:for|as|in|to)|\b(?:hiring|recruiting|seeking))[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+|our[ \t]+|your[ \t]+)?(?:(?:position|role|post)[ \t]+of[ \t]+(?:an?[ \t]+)?)?([^\n;!?]{1,100})`)
 
 	// roleLineRE finds "Role: ROLE" lines.
 	roleLineRE = regexp.MustCompile(`(?im)^[ \t>*-]*(?:role|position|position[ \t]+title|job[ \t]+title|job|title|vacancy|opening|job[ \t]+opening|job[ \t]+role)[ \t]*:[ \t]*(.+?)[ \t]*$`)
@@ -30,6 +30,9 @@ var (
 
 	// roleWordRE finds the words that close a title: "the ROLE position".
 	roleWordRE = regexp.MustCompile(`(?i)\b(?:role|position|opening|opportunity|vacancy|job|post|posting)\b`)
+
+	// quotedRE matches a subject part that is all in quotes.
+	quotedRE = regexp.MustCompile(`^["“'‘][^"”'’]*["”'’]$`)
 
 	// bracketRE matches a parenthesised or bracketed part of a title.
 	bracketRE = regexp.MustCompile(`[(\[][^()\[\]]*[)\]]`)
@@ -263,6 +266,18 @@ func cleanRole(s, companyKey string) string {
 
 	s = trimTrail(s)
 	words := strings.Fields(s)
+	if ck := strings.Fields(companyKey); len(ck) > 0 && len(words) > len(ck) {
+		same := true
+		for k, w := range ck {
+			if keyToken(words[k]) != w {
+				same = false
+				break
+			}
+		}
+		if same { // "Acme Robotics Data Analyst"
+			words = words[len(ck):]
+		}
+	}
 	for len(words) > 0 {
 		w := keyToken(words[0])
 		if w == "the" || w == "a" || w == "an" || w == "our" || w == "as" || w == "open" || w == "new" || w == "for" || w == "of" || w == "this" || w == "exciting" || w == "current" {
@@ -332,7 +347,8 @@ var reqWords = set("req", "requisition", "id", "job", "no", "nr", "number", "ref
 // of it: "Backend Engineer interview", "Data Analyst phone screen".
 var roleTrail = set("interview", "interviews", "call", "screen", "screening", "chat", "onsite",
 	"application", "applications", "loop", "process", "assessment", "phone", "video", "technical",
-	"final", "round", "invitation", "invite", "update", "offer", "feedback", "follow-up", "followup")
+	"final", "round", "invitation", "invite", "update", "offer", "feedback", "follow-up", "followup",
+	"view", "apply", "now", "here", "today", "details", "more", "save", "share", "click")
 
 // smallTitleWords may stay lower case inside a title-case job title.
 var smallTitleWords = set("of", "and", "&", "for", "the", "in", "to", "with", "a", "an", "de", "-", "/", "+", "on", "at")
@@ -408,7 +424,7 @@ func roleFromSubject(subj, companyKey string) (roleCandidate, bool) {
 	}
 	for _, seg := range segmentRE.Split(subj, -1) {
 		seg = strings.TrimSpace(seg)
-		if seg == "" {
+		if seg == "" || quotedRE.MatchString(seg) { // a job alert's search words
 			continue
 		}
 		if m := forLeadRE.FindStringSubmatch(seg); m != nil {
