@@ -79,5 +79,29 @@ func TestRealCorpus(t *testing.T) {
 	if dir == "" {
 		t.Skip("INBOXWATCH_REAL_CORPUS not set")
 	}
-	checkBars(t, dir)
+	checkBars(t, resolveDir(dir))
+}
+
+// resolveDir reads a relative directory from the module root when it does
+// not exist relative to the package, so the variable can be given as it is
+// typed at the root of the repository.
+func resolveDir(dir string) string {
+	if filepath.IsAbs(dir) {
+		return dir
+	}
+	if _, err := os.Stat(dir); err == nil {
+		return dir
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return dir
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return filepath.Join(d, dir)
+		}
+		if filepath.Dir(d) == d {
+			return dir
+		}
+	}
 }

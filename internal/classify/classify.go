@@ -86,10 +86,12 @@ func classifyDoc(m *mailparse.Message, d *doc, opts Options) Result {
 	}
 	// A window counts only for mail about an application, and not the
 	// return date of someone who is away.
-	withTimeline := res.Category != Other && !(res.Category == AutoReply && sc.sig[sigOOO] > 0)
-	if day, ph := d.timeline(m.Date); withTimeline && day != "" {
-		res.Timeline = day
-		res.Evidence = appendEvidence(res.Evidence, `timeline: "`+ph+`" -> `+day)
+	withTimeline := res.Category != Other && !(res.Category == AutoReply && sc.sig[sigOOO]-sc.subj[sigOOO] > 0)
+	if withTimeline {
+		if day, ph := d.timeline(m.Date); day != "" {
+			res.Timeline = day
+			res.Evidence = appendEvidence(res.Evidence, `timeline: "`+ph+`" -> `+day)
+		}
 	}
 	switch res.Category {
 	case InterviewInvitation:
@@ -169,10 +171,11 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 	for _, a := range m.Attachments {
 		fn := strings.ToLower(a.Filename)
 		switch {
-		case strings.Contains(fn, "offer"):
+		case strings.Contains(fn, "offer") || strings.Contains(fn, "angebot") || strings.Contains(fn, "intent"):
 			c.off += 3
 			extra = append(extra, "attachment: "+a.Filename)
-		case strings.Contains(fn, "contract") || strings.Contains(fn, "agreement") || strings.Contains(fn, "employment"):
+		case strings.Contains(fn, "contract") || strings.Contains(fn, "agreement") || strings.Contains(fn, "employment") ||
+			strings.Contains(fn, "vertrag") || strings.Contains(fn, "contrat") || strings.Contains(fn, "contrato"):
 			c.off += 1.5
 			extra = append(extra, "attachment: "+a.Filename)
 		}
@@ -181,7 +184,7 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 		c.off = 0
 	}
 
-	appCtx := s[sigApplication] > 0 || s[sigAck] > 0 || f.reply || f.ats != ""
+	appCtx := s[sigApplication] > 0 || s[sigAck] > 0 || f.reply || f.ats != "" || f.thread && s[sigJobWord] > 0
 	// A person (or a team mailbox) writing, as opposed to a system.
 	human := !f.automated() && s[sigAutomated] == 0
 	autoHdr := f.autoReply
@@ -207,7 +210,7 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 		return dec
 	}
 	pickOther := func(runnerUp float64) decision {
-		return pick(Other, math.Max(c.oth, 2), runnerUp, sigAlert, sigOutreach, sigCommunity, sigAccount, sigMarketing, sigNotOffer)
+		return pick(Other, math.Max(c.oth, 2), runnerUp, sigAlert, sigOutreach, sigCommunity, sigAccount, sigMarketing, sigNotOffer, sigNonJob, sigMedia)
 	}
 	strongJob := c.rej >= 3 || c.off >= 3 || c.inv >= 3
 
@@ -222,7 +225,7 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 			}
 			return dec
 		}
-	case oooBody >= 3 && !strongJob && recNoThanks < 2 && c.ack < 3:
+	case oooBody >= 3 && !strongJob && (recNoThanks < 2 || oooBody >= 4.5 && recNoThanks < 3) && c.ack < 3:
 		dec := pick(AutoReply, 0, 0, sigOOO, sigAutoMsg)
 		dec.conf = 0.75 + math.Min(oooBody-3, 2)*0.05
 		return dec
@@ -237,12 +240,24 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 	bulkish := f.bulk || f.board != "" && s[sigApplication] == 0
 	// Unsolicited mail from a person with an unsubscribe line is a
 	// sequence of outreach, not a reply about an application.
-	if human && !f.thread && !f.reply && s[sigApplication] == 0 && s[sigAck] == 0 && s[sigMarketing] > 0 && c.rej < 3 && c.off < 3 {
+	if human && !f.thread && !f.reply && s[sigApplication] == 0 && s[sigAck] == 0 && s[sigMarketing] > 0 && c.rej < 3 && c.off < 3 &&
+		(strings.Contains(d.text, "unsubscribe") || strings.Contains(d.text, "opt out") || strings.Contains(d.text, "opt-out")) {
 		return pickOther(c.inv)
 	}
-	if bulkish && s[sigApplication] == 0 && s[sigAck] < 3 && c.rej < 3 {
-		if c.oth >= 1.5 || c.inv >= 3 || c.off >= 3 || s[sigMarketing] > 0 {
+	if bulkish && s[sigApplication] == 0 && (s[sigAck] < 3 || c.oth >= 2) && c.rej < 3 {
+		if c.oth >= 1.5 || (c.inv >= 3 || c.off >= 3) && (f.bulk || c.oth > 0) || s[sigMarketing] > 0 {
 			return pickOther(math.Max(c.inv, c.off))
+		}
+	}
+
+	// An application of another kind (a lease, a loan, a talk proposal),
+	// or an interview for a podcast, with no word only hiring uses.
+	if s[sigEmploy] == 0 && f.ats == "" && f.board == "" && m.Calendar == nil {
+		if s[sigNonJob] > 0 && s[sigInvite] == 0 && s[sigAssess] == 0 {
+			return pickOther(math.Max(c.rej, c.ack))
+		}
+		if s[sigMedia] > 0 && c.rej < 3 && c.off < 3 {
+			return pickOther(c.inv)
 		}
 	}
 
@@ -250,6 +265,10 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 	switch {
 	case c.rej >= 3 && c.rej+0.5 >= c.off && c.rej+1 >= c.inv:
 		return pick(Rejection, c.rej, math.Max(best, c.ack), sigReject, sigWithdrawn, sigRejectWeak)
+	case c.off >= 3 && s[sigOffer] >= 3 && s[sigOfferWeak] >= 1.5 && m.Calendar == nil && s[sigAssess] == 0:
+		// An offer with its terms that asks for a call to talk them
+		// through is an offer, not an invitation.
+		return pick(Offer, c.off, math.Max(c.inv-1, c.rej), sigOffer, sigOfferWeak)
 	case c.off >= 3 && c.off >= c.inv-0.5:
 		return pick(Offer, c.off, math.Max(c.inv, c.rej), sigOffer, sigOfferWeak)
 	case c.inv >= 3 && c.ack >= 3 && s[sigInvite] == 0 && m.Calendar == nil && !human:
@@ -277,6 +296,11 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 		return pick(ApplicationReceived, c.ack, math.Max(c.rec, c.oth), sigAck, sigAckWeak, sigProcess)
 	case c.rec >= 2 && (human || f.thread):
 		return pick(RecruiterReply, c.rec, c.ack, sigStatus, sigRequest, sigThanks)
+	case !human && s[sigRequest] >= 2.5 && appCtx && c.ack < 3 && s[sigProcess] == 0 && s[sigAckWeak] < 2:
+		// A system asking, on the employer's behalf, for documents or
+		// details (a background-check or onboarding portal); one that
+		// describes the review ahead is a receipt.
+		return pick(RecruiterReply, c.rec, c.ack, sigRequest, sigStatus)
 	case c.rej >= 1.5:
 		return pick(Rejection, c.rej, c.ack, sigReject, sigRejectWeak)
 	case len(strings.TrimSpace(m.Text)) < 20 && sc.subj[sigRejectWeak] > 0 && c.ack == 0 && c.inv == 0 && c.off == 0:
@@ -301,6 +325,12 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 		return dec
 	case appCtx && c.ack > 0:
 		dec := pick(ApplicationReceived, 1, 1, sigAck, sigAckWeak, sigProcess, sigApplication)
+		dec.conf = 0.45
+		return dec
+	case !human && s[sigApplication] > 0 && f.board == "" && c.oth == 0 && c.inv < 1.5 && c.off < 1.5 && c.rej < 1.5:
+		// A system notice that names the application and says nothing
+		// more ("there is an update, log in to view it") changes nothing.
+		dec := pick(ApplicationReceived, 1, 1, sigApplication, sigAckWeak)
 		dec.conf = 0.45
 		return dec
 	}

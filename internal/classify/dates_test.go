@@ -47,6 +47,15 @@ func TestTimeline(t *testing.T) {
 		{"This offer will remain open for 5 business days.", "2026-03-04 10:00", "UTC", ""},
 		{"Your phone screen is on Friday at 11:00 AM ET.", "2026-03-04 10:00", "UTC", ""},
 		{"The team met on Tuesday to review your file.", "2026-03-04 10:00", "UTC", ""},
+		// Real-world forms: a named day after "end of day", a range with
+		// "the next", and windows counted from something else.
+		{"We'll have a decision for you by end of day Thursday.", "2026-03-02 10:00", "America/Chicago", "2026-03-05"},
+		{"You should hear from us within the next 7-10 business days.", "2025-11-04 17:20", "America/Los_Angeles", "2025-11-18"},
+		{"We aim to make a final decision no later than March 14.", "2026-02-26 15:40", "America/Chicago", "2026-03-14"},
+		{"I'd expect to have an answer for you by mid-next week.", "2026-05-20 12:00", "Europe/London", ""},
+		{"We'll review it and get back to you within 2 business days of receiving it.", "2026-01-14 16:30", "America/New_York", ""},
+		{"We aim to respond to all applicants within 10 working days of the closing date.", "2026-02-04 11:00", "UTC", ""},
+		{"For accommodations, contact support; we aim to reply within 48 hours.", "2026-04-02 15:00", "UTC", ""},
 	}
 	for _, c := range cases {
 		got, _ := Timeline(c.text, day(t, c.sent, c.zone))

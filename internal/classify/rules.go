@@ -32,6 +32,9 @@ const (
 	sigNoFollow                  // an explicit request not to ask about the status
 	sigJobWord                   // words of hiring: application, position, role
 	sigSoftReject                // the quiet goodbye: good luck, other openings, a competitive field
+	sigEmploy                    // words only hiring uses: position, vacancy, recruiter, résumé
+	sigNonJob                    // an application or a proposal of another kind: a lease, a loan, a talk
+	sigMedia                     // a podcast, an article, a journalist: an interview that is not for a job
 	numSignals
 )
 
@@ -39,24 +42,27 @@ var signalNames = [numSignals]string{
 	"reject", "reject-weak", "withdrawn", "offer", "offer-weak", "invite", "invite-weak", "assessment",
 	"ack", "ack-weak", "process", "status", "request", "thanks", "away", "auto-receipt", "alert",
 	"outreach", "community", "account", "marketing", "not-offer", "automated", "application", "no-follow-up", "job-word", "soft-reject",
+	"employ", "non-job", "media",
 }
 
 type ruleFlags uint16
 
 const (
-	rSubj       ruleFlags = 1 << iota // only in the subject
-	rBody                             // only in the body
-	rNoHypo                           // not in a sentence describing a possibility
-	rNoOthers                         // not in a sentence about other candidates
-	rNeedOthers                       // only in a sentence about other candidates
-	rNoNeg                            // not in a negated sentence
-	rNoYou                            // the match itself must not contain "you"/"your"
-	rNoGeneric                        // not in a sentence about applicants in general
-	rNoPast                           // not in a sentence looking back
-	rNoFuture                         // not in a sentence with "will", "would" or "only"
-	rNoYet                            // not in a sentence with "yet" or "still"
-	rNeedYou                          // only in a sentence addressing the reader
-	rNoAfterFor                       // not right after "for", "after" ("thank you for completing the test")
+	rSubj         ruleFlags = 1 << iota // only in the subject
+	rBody                               // only in the body
+	rNoHypo                             // not in a sentence describing a possibility
+	rNoOthers                           // not in a sentence about other candidates
+	rNeedOthers                         // only in a sentence about other candidates
+	rNoNeg                              // not in a negated sentence
+	rNoYou                              // the match itself must not contain "you"/"your"
+	rNoGeneric                          // not in a sentence about applicants in general
+	rNoPast                             // not in a sentence looking back
+	rNoFuture                           // not in a sentence with "will", "would" or "only"
+	rNoYet                              // not in a sentence with "yet" or "still"
+	rNeedYou                            // only in a sentence addressing the reader
+	rNoAfterFor                         // not right after "for", "after" ("thank you for completing the test")
+	rNoNegNear                          // no negation inside the match or in the three words before it
+	rNoFutureNear                       // no "will", "soon", "expect" inside the match or just around it
 )
 
 type ruleDef struct {
@@ -81,6 +87,16 @@ var ruleDefs = []ruleDef{
 		"not ~2 proceed*|progress*|advanc*|pursu*|continu*|mov* with? your|you",
 		"not ~3 selected|shortlisted|chosen|successful|retained|advanced|progressed|invited|accepted",
 	}, []string{"yet", "still"}},
+	{sigReject, 3, rNoHypo | rNoYet | rNoGeneric, []string{
+		"we ~3 not ~2 continue|proceed|progress|advance|pursue ~3 recruiting|recruitment|hiring|selection|application|process|candidacy",
+	}, []string{"wish", "want", "need", "unless", "without", "until"}},
+	{sigReject, 3, rNoHypo | rNoYet | rNoGeneric | rNeedYou | rNoFuture, []string{
+		"not ~2 meet|reach|achieve|pass ~3 benchmark|threshold|bar|standard|criteria|requirements|requirement|minimum|score|level|cut",
+		"not ~2 matching|match|fit|suited|aligned|align ~3 with? ~1 our|the|current ~3 requirement|requirements|needs|criteria|profile|role|position",
+	}, []string{"if", "unless", "only"}},
+	{sigReject, 3, rNoHypo | rNoYet | rNoGeneric | rNeedYou, []string{
+		"application|candidacy ~3 not ~3 continue|proceed|progress|progressed|advance|advanced|move|moved|considered|taken|go",
+	}, []string{"if", "unless", "incomplete", "late", "after", "until", "complete", "without"}},
 	{sigReject, 3, rNoHypo | rNoYet, []string{
 		"you|your ~3 not ~3 selected|shortlisted|chosen|successful|retained|advanced|progressed|invited|accepted",
 		"unable|not ~2 able? ~1 to ~1 mov*|proceed*|progress*|advance|continue|pursue|consider ~3 forward|further|your|you|application|candidacy",
@@ -99,16 +115,20 @@ var ruleDefs = []ruleDef{
 		"identified|found|selected|chosen|hired|found|offered ~2 candidate|candidates|applicant|applicants|individual|someone|person ~1 who|whose|that|with|more|better",
 		"candidates|applicants|candidate|applicant|individuals|profile|profiles|someone ~8 more|most|better|closer ~1 closely|aligned|align*|match*|suited|qualified|fit*|meet*",
 	}, nil},
-	{sigReject, 3, rNoHypo | rNoNeg | rNoYet, []string{
+	{sigReject, 3, rNoHypo | rNoNegNear | rNoFutureNear | rNoYet, []string{
 		"position|role|job|opening|requisition|req|vacancy|posting|search|positions|roles|jobs|requisitions|internship|internships ~10 filled|cancelled|canceled|eliminated|withdrawn|closed",
 		"filled|cancelled|canceled|closed|closing|eliminated|withdrawn|paused ~1 the|this|that|our ~8 position|role|job|opening|requisition|vacancy|search|posting|req|internship|internships",
 		"made|found|completed ~1 a|our ~1 hire|hiring",
-	}, []string{"will", "soon"}},
+	}, nil},
 	{sigReject, 3, rNoHypo | rNoYet, []string{
 		"position|role|job|opening|requisition|vacancy|posting|positions|roles|internship ~10 no longer ~1 available|open|active|exists|accepting|being|needed|hiring",
 		"no longer ~3 consider*|consideration|running|active|moving|progressing|pursuing|proceeding",
 		"not ~3 news|outcome|answer|result ~3 hoping|hoped|wanted|hope|expecting|expected",
 		"go|going|went|take|taking|move|moving|head|heading|gone|taken ~2 a|another|new? ~1 different|another|new direction",
+		"go|going|went|gone ~1 another|a ~1 different? ~1 way|route",
+		"not ~1 in ~1 a ~1 position ~1 to ~1 offer|proceed|progress|move|take|consider|extend|continue",
+		"archived ~2 your ~1 application|candidacy",
+		"application|candidacy ~3 archived",
 		"fill|filled|filling ~4 internally|internal|within",
 		"not ~1 among ~2 those|the|them|candidates|applicants",
 		"application|candidacy|applications ~4 rejected|declined|unsuccessful",
@@ -118,9 +138,14 @@ var ruleDefs = []ruleDef{
 		"regret|sorry ~2 to ~1 inform|advise|tell|say|share|notify|announce|report",
 		"unsuccessful",
 		"not ~1 among ~2 those ~2 selected|chosen|invited|shortlisted",
-		"unable|not ~3 offer|extend ~2 you ~3 position|role|job|opportunity|interview|employment|offer|place|post|contract",
-		"unable|not ~3 offer|extend ~2 a|an|the ~1 position|role|job|interview|employment|offer|place",
-		"not ~3 a|the|an ~1 right|good|strong|best|close|closer|great|perfect|ideal|suitable|enough? fit|match",
+		"unable|not ~3 offer|extend|extending|offering ~2 you ~3 position|role|job|opportunity|interview|employment|offer|place|post|contract",
+		"unable|not ~3 offer|extend|extending|offering ~2 a|an|the ~1 position|role|job|interview|employment|offer|place",
+		"not ~3 making|make ~2 you ~1 an|a ~1 offer",
+		"it ~1 is ~1 a ~1 no ~1 from|for|this|on|at",
+		"not ~3 making|make ~1 a|any ~1 hire|hires",
+		"close|closing|closed ~1 out ~1 your ~1 application|candidacy|file",
+		"application|candidacy|candidate ~3 status ~3 rejected|declined|unsuccessful|archived|dispositioned",
+		"hire|hired|hiring ~2 internally",
 		"no ~1 longer ~2 recruiting|hiring|accepting|pursuing|filling|seeking|looking|reviewing|considering|interviewing ~3 for|the|this|applications|candidates|applicants",
 		"stop|stopped|cease|ceased|halt|halted|end|ended ~2 pursuing|recruiting|hiring|considering|reviewing|interviewing|the ~3 candidates|applicants|for|search|recruitment|process",
 		"not ~2 invit*|schedul* ~3 you|interview|interviews|further|next",
@@ -129,14 +154,26 @@ var ruleDefs = []ruleDef{
 		"offer ~3 accepted ~2 by ~3 another|other|different",
 		"position|role|job|opening|requisition|vacancy ~4 offered ~2 to ~3 another|other|someone",
 	}, []string{"yet", "still", "applications", "mean", "means"}},
+	{sigReject, 3, rNoHypo | rNoNeg | rNoYet, []string{
+		"decided|decision|chosen|opted|going|have|had|need|needed ~3 to ~1 close|cancel|withdraw|pause|freeze|eliminate|rescind ~2 the|this|that|our ~4 requisition|req|position|role|search|vacancy|opening|recruitment|job",
+		"rescind*|revok*|retract* ~4 offer|offers",
+		"withdraw|withdrawing|withdrawn ~2 the|our|this|your ~1 offer",
+	}, []string{"right", "reserves", "reserve", "if", "unless", "should", "contingent", "subject", "may"}},
+	{sigReject, 3, rNoHypo, []string{
+		"not ~3 a|the|an ~1 right|good|strong|best|close|closer|great|perfect|ideal|suitable|enough? fit|match",
+	}, []string{"yet", "still", "mean", "means"}},
 	{sigReject, 2.5, rNoHypo | rNoYet, []string{
+		"pausing|paused|pause|freezing|froze|frozen|suspending|suspended|halting|halted ~2 hiring|recruitment|recruiting|the|this|our ~2 search|process|role|position|requisition|hiring|recruitment",
+		"hold ~1 off ~3 filling|hiring|recruiting",
 		"position|role|job|opening|requisition|hiring|search|recruitment|recruiting|process|roles|positions ~5 on ~1 hold|paused|pause|freeze|frozen|postponed|suspended",
 		"hiring ~1 freeze|pause|hold|stop",
-		"not ~3 hiring ~2 for|this|the",
+		"on ~1 hold ~1 indefinitely|until",
+		"not ~3 hiring|recruiting ~2 for|this|the",
 	}, nil},
 	{sigRejectWeak, 1.2, rNoHypo | rNoYet, []string{
 		"unfortunately|regrettably|sadly|however|but ~8 not|unable|other|another|no longer",
 		"difficult|tough|hard|easy ~1 decision|decisions",
+		"sorry ~2 to ~1 let ~1 you ~1 know",
 		"after ~1 careful|thorough|much|thoughtful|considerable|lengthy ~1 consideration|review|deliberation|thought",
 		"other|another|stronger|more ~1 qualified? ~1 candidates|candidate|applicants|applicant",
 		"internal ~1 candidate|candidates|applicant",
@@ -153,13 +190,18 @@ var ruleDefs = []ruleDef{
 		"andere ~2 kandidaat|kandidaten|sollicitant",
 		"não ~4 seguir|avançar|prosseguir|selecionado|selecionada",
 		"outros|outras ~2 candidatos|candidatas|perfis",
+		"regret ~4 informer|annoncer",
+		"lamentamos|sentimos ~3 informar*|comunicar*",
+		"leider ~4 mitteilen|absagen|absage",
+		"absage ~3 bewerbung",
+		"bewerbung ~3 absage",
 	}, nil},
 	{sigRejectWeak, 1.5, rNoHypo, []string{"lamentablemente|desafortunadamente|malheureusement|leider|helaas|infelizmente|tyvärr|purtroppo"}, nil},
 	{sigRejectWeak, 0.6, rNoHypo, []string{
 		"wish|wishing ~1 you ~5 best|luck|success|well",
 		"regret|regrettably|sadly|unfortunately|disappointing|disappointed",
 	}, nil},
-	{sigWithdrawn, 3, rNoHypo | rNoNeg, []string{
+	{sigWithdrawn, 3, rNoHypo | rNoNegNear, []string{
 		"application|applications|candidacy|request|profile ~4 withdrawn",
 		"you ~3 withdrawn|withdrew|withdraw",
 		"withdrawal ~5 confirmed|processed|complete|completed|received|recorded|acknowledged|noted",
@@ -182,11 +224,22 @@ var ruleDefs = []ruleDef{
 		"offer ~4 ready|available|awaiting|waiting ~3 review|signature|you|acceptance",
 		"you ~2 have|received ~1 an|a ~1 offer",
 		"revised|updated|formal|official|conditional|verbal|written|contingent ~1 offer|offers",
+		"you ~2 got ~2 the ~1 job|role|position",
+		"bring|bringing|have|having|welcome|welcoming|get|getting ~1 you ~1 on ~1 board",
+		"bring|bringing ~1 you ~1 aboard|onboard",
+		"attach*|enclos*|find ~4 employment|work|job ~1 contract|agreement",
+		"attach*|enclos*|find ~4 contract ~1 of ~1 employment",
 	}, []string{"interview", "interviews", "screen", "assessment", "opportunities", "community"}},
+	{sigOffer, 3, rNoHypo | rNoOthers | rNoNeg | rNeedYou, []string{
+		"you ~3 selected ~2 for ~2 the|this|our ~1 position|role|post|job",
+	}, []string{"stage", "round", "shortlist", "shortlisted", "assessment", "test"}},
+	{sigOffer, 3, rNoHypo | rNoNeg, []string{
+		"review|view|sign|countersign ~1 your|the|my? ~1 offer",
+	}, []string{"exclusive", "discount", "deal", "promo", "special", "limited", "apr", "card", "rewards", "points", "cashback"}},
 	{sigOffer, 2.5, rNoHypo | rNoOthers | rNoNeg, []string{
 		"offer letter|letters|package|details|document|documents|paperwork|terms|pack|agreement",
 		"offer of employment|appointment",
-		"letter ~1 of ~1 offer|appointment|employment",
+		"letter ~1 of ~1 offer|appointment|employment|intent",
 		"employment|appointment ~1 contract|agreement|offer",
 		"contract ~1 of ~1 employment",
 		"welcome|welcoming ~3 aboard|onboard|board",
@@ -230,6 +283,7 @@ var ruleDefs = []ruleDef{
 		"confirm|confirming|confirmation|confirms ~3 your|the ~2 interview|call|meeting|screen|appointment|onsite|visit|conversation",
 		"switch*|chang*|mov*|shift* ~3 your|the|our ~1 interview|call|meeting|screen|onsite|conversation",
 		"send|share|provide|let|give ~4 availability|available|times|slots|windows",
+		"which ~4 slot|slots|time|times|date|dates|option|options ~3 prefer|suit|suits|work|works|best",
 		"like|love|want|keen|eager ~3 to ~1 invite|move|bring|schedule|set|book|arrange ~3 you|up|a|an|time|interview|call|meeting",
 		"availability|available|free ~5 interview|call|chat|screen|conversation|meeting|speak|talk|connect|meet|discuss|zoom|phone|video|round|session",
 		"when ~3 you ~2 available|free",
@@ -239,7 +293,15 @@ var ruleDefs = []ruleDef{
 		"mov*|advanc*|progress*|proceed* ~2 you|your ~3 forward|ahead|onto|through|further",
 		"invit*|mov*|advanc*|progress*|proceed* ~2 you|your ~3 to|into ~2 next|second|final|third|following|onsite|technical|interview|round|stage|panel",
 		"bring|bringing|fly|flying ~1 you ~2 in|onsite|back|out",
-		"you ~3 selected|shortlisted|chosen|invited|advanced|moved|progressed|passed ~5 interview|next|round|stage|step|phase|assessment|forward|further|onsite",
+		"you ~3 selected|shortlisted|chosen|invited|advanced|moved|progressed|passed|moving|progressing|advancing ~5 interview|next|round|stage|step|phase|assessment|forward|further|onsite",
+		"congratulations|congrats ~3 mov*|progress*|advanc*|pass* ~4 next|stage|round|step|final|onsite|interview",
+		"like|love|want|keen ~2 to ~1 do|have|hold ~4 interview|screen|call|chat|conversation|onsite",
+		"would|does|will|could|can ~1 monday|tuesday|wednesday|thursday|friday|tomorrow|today|next ~8 work|suit",
+		"reminder|remind ~5 interview|interviews|onsite|screen|screening",
+		"your|the ~1 upcoming|scheduled|confirmed|booked ~1 interview|interviews|onsite|screen|screening",
+		"next ~1 step|stage ~4 is|will ~3 a|an ~3 interview|call|conversation|chat|screen|meeting|onsite",
+		"are|is|would|do|does ~3 any|these|those|the|either|both ~2 times|slots|dates|options ~3 good|work|suit|convenient|okay|ok",
+		"get|put|set ~3 conversation|call|chat|interview|time|meeting ~3 on ~1 the|your|my|our ~1 calendar|calendars",
 		"mov*|proceed*|go ~1 forward|ahead ~1 with ~1 your|you",
 		"next|following|second|third|final|technical|first|onsite ~1 round|stage|step|phase ~3 of ~3 our|the ~3 process|interview|interviews|hiring|recruitment|selection",
 		"reschedul*",
@@ -247,12 +309,15 @@ var ruleDefs = []ruleDef{
 		"request|requested|requests ~4 interview|interviews|call|screen|meeting",
 		"hiring ~1 manager|team ~4 would|wants|want ~1 like|love? ~2 to ~1 meet|speak|talk|interview|chat",
 	}, []string{"community", "webinar", "fair", "newsletter", "event", "events", "alerts", "tips", "unsubscribe", "subscribe", "yourself"}},
+	{sigInvite, 3, rNoHypo | rNoNeg | rNoGeneric | rNoOthers | rNoAfterFor, []string{
+		"attend|join|come ~4 interview|interviews|assessment|onsite",
+	}, []string{"thank", "thanks", "taking", "took", "webinar", "event", "workshop", "fair"}},
 	{sigAssess, 3, rNoHypo | rNoNeg | rNoGeneric | rNoOthers | rNoAfterFor, []string{
 		"complete|take|start|begin|finish|attempt|do|access|submit|record|completing|taking|schedule ~4 assessment|assessments|test|tests|challenge|challenges|exercise|exercises|assignment|questionnaire|evaluation|task|tasks|case|quiz|interview|screening|simulation|presentation|questions",
 		"assessment|assessments|test|tests|challenge|questionnaire|exercise|assignment|task ~4 link|links|invitation|invite|below|attached|ready|waiting|pending|available|sent|due|expires|deadline",
-		"invited|invitation|invite|invites ~3 to ~1 complete|take|submit|record",
+		"invited|invitation|invite|invites ~3 to ~1 complete|take|submit|record|solve|attempt|sit",
 		"next ~1 step|stage|steps ~5 assessment|assessments|test|tests|challenge|exercise|assignment|questionnaire|task|case",
-	}, []string{"survey", "unsubscribe", "tips", "alerts", "webinar", "after"}},
+	}, []string{"survey", "unsubscribe", "tips", "alerts", "webinar", "after", "onboarding", "handbook", "deposit", "paperwork"}},
 	{sigAssess, 2, rNoHypo | rNoNeg | rNoGeneric | rNoOthers | rNoAfterFor, []string{
 		"coding|technical|online|skills|skill|aptitude|cognitive|personality|video|recorded|way|written|writing|trial|case|takehome ~1 assessment|test|challenge|exercise|interview|task|screen|study|assignment",
 	}, []string{"survey", "unsubscribe", "tips", "alerts", "webinar"}},
@@ -271,7 +336,8 @@ var ruleDefs = []ruleDef{
 		"meeting ~1 id|link|invite|invitation",
 		"calendar ~1 invite|invitation|hold",
 		"you ~2 will ~1 meet ~1 with",
-		"interviewer|interviewers|interviewing ~1 with",
+		"interviewing ~1 with",
+		"interviewer|interviewers",
 	}, []string{"webinar", "event", "unsubscribe"}},
 	{sigInviteWeak, 1.5, rSubj | rNoNeg, []string{
 		"interview|interviews|interviewing|screen|screening|onsite|assessment|availability|scheduling|schedule|next ~1 steps|step|round",
@@ -285,6 +351,7 @@ var ruleDefs = []ruleDef{
 		"application|applications|resume|submission|cv|candidacy ~4 received|submitted|sent|successful|successfully|confirmation|confirmed|recorded|complete|completed",
 		"application|applications|resume|submission|candidacy|profile ~3 is|has ~2 been? ~1 in|under|being ~1 review|reviewed|considered|evaluated",
 		"application ~1 has ~1 been ~1 forwarded|shared|passed",
+		"application|resume|cv ~3 viewed|opened|downloaded",
 	}, []string{"rejected", "declined", "unsuccessful", "unfortunately"}},
 	{sigAck, 3, rNoNeg, []string{
 		"you applied|submitted ~3 for|to|at",
@@ -322,7 +389,7 @@ var ruleDefs = []ruleDef{
 
 	// ---- the recruiter's own reply ----
 	{sigStatus, 2, 0, []string{
-		"still|currently ~3 reviewing|interviewing|evaluating|considering|meeting|speaking|talking|finalizing|finalising|working|waiting|gathering|collecting|deliberating|discussing|in|completing|wrapping|conducting",
+		"still|currently ~3 reviewing|interviewing|evaluating|considering|meeting|speaking|talking|finalizing|finalising|working|waiting|gathering|collecting|deliberating|discussing|in|completing|wrapping|conducting|deciding|debating|weighing|comparing",
 		"not ~3 made|reached|finalized|finalised ~3 decision|decisions",
 		"no ~1 decision|decisions|update|news ~3 yet",
 		"not ~2 have ~3 update|decision|answer|news",
@@ -336,14 +403,21 @@ var ruleDefs = []ruleDef{
 		"thank|thanks ~2 for ~2 your ~1 patience",
 		"wrap|wrapping|finish|finishing|finalize|finalizing ~2 up? ~3 interviews|process|decision|loop|references",
 		"update ~1 you ~3 by|before|within|next|early|on|once|as|when|after|this|tomorrow|soon|shortly",
-		"answer|update|news|decision|feedback|word ~4 by|within|before|early|end",
 		"expect ~2 to ~1 hear",
 		"hear ~2 from ~1 us|me|the ~3 by|within|before|next|early|soon|shortly|once|after",
 		"flagged|escalated|nudged|pinged|chased|asked ~4 hiring|team|manager|panel|committee",
 		"heard ~2 back ~2 from ~3 references|referees|team|manager|panel|committee",
 		"finalizing|finalising|finalize|finalise ~3 approvals|approval|details|paperwork|decision|numbers",
 		"get|come|circle|getting ~1 back ~2 to ~1 you",
-		"reference|references|background ~1 checks|check|calls ~2 in ~1 progress|underway|complete|completed|done",
+		"reference|references|background ~1 checks|check|calls|screening ~4 progress|underway|complete|completed|done|cleared",
+		"pass|passing|share|sharing ~2 it|them|this ~2 along|on ~2 to|with",
+	}, nil},
+	{sigStatus, 2, rNoHypo | rNoGeneric, []string{
+		"will|i|we ~2 let ~1 you ~1 know ~3 where|when|once|as|what|how|the|our|soon|shortly",
+		"be ~1 in ~1 touch ~2 about|regarding|with ~2 next|the ~1 steps|step|decision|outcome|news|update",
+	}, nil},
+	{sigStatus, 2, rNoYou, []string{
+		"answer|update|news|decision|feedback|word ~4 by|within|before|early|end",
 	}, nil},
 	{sigRequest, 2.5, rNoGeneric | rBody, []string{
 		"send|share|provide|forward|email|submit|upload|attach|bring|complete|fill|list|confirm|include|reply ~5 reference|references|referees|referee|transcript|transcripts|portfolio|samples|sample|certificate|certificates|certifications|certification|license|licence|licenses|documents|documentation|document|identification|passport|authorization|authorisation|expectations|expectation|forms|form|copy|copies|diploma|degree|records|record|details|pdf|version|resume|cv|visa|eligibility|proof|salary|information|paperwork",
@@ -363,7 +437,7 @@ var ruleDefs = []ruleDef{
 	{sigThanks, 1.5, 0, []string{
 		"thank|thanks ~2 for ~3 following|follow|checking|reaching|note|email|message|kind|patience|getting|questions|question|update|letting|reply|response|thank|touching|writing|sending",
 		"great|nice|good|pleasure|wonderful|lovely ~3 speaking|talking|meeting|chatting|speak|talk|meet|chat|hear|hearing ~2 with? you",
-		"happy|glad ~2 to ~1 help|answer|hear",
+		"happy|glad ~2 to ~1 help|answer|hear|share",
 		"hope ~2 you ~1 are|had|have",
 		"good|great ~1 question|questions",
 		"to ~1 answer ~1 your ~1 question|questions",
@@ -375,12 +449,26 @@ var ruleDefs = []ruleDef{
 		"out ~1 of ~1 the? ~1 office",
 		"am|be|currently|presently|i ~3 on ~2 leave|vacation|holiday|holidays|pto|sabbatical|annual|parental|maternity|paternity|sick|medical|break|trip",
 		"am|be|currently|presently ~2 away|traveling|travelling|unavailable|offline|ooo|oof|off|abroad",
-		"limited|no|intermittent|minimal|sporadic|restricted ~2 access ~1 to ~2 email|emails|mail|e|my",
 		"upon|after|when ~1 my|i ~1 return|returning",
 		"i ~3 return|returning|back ~2 on|in|to|from|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|the|next|after|until",
 		"respond|reply|get|answer|attend ~3 upon|when|after|once ~2 return|returning|back",
 		"away ~1 from ~2 office|desk|my|email",
-	}, []string{"come", "get", "circle", "coming", "getting", "call", "write", "reach", "got", "came"}},
+	}, []string{"come", "get", "circle", "coming", "getting", "call", "write", "reach", "got", "came", "shut", "cut", "turned", "switched", "water", "power"}},
+	{sigOOO, 3, rNoPast | rBody, []string{
+		"limited|no|intermittent|minimal|sporadic|restricted ~2 access ~1 to ~2 email|emails|mail|e|my",
+		"currently|presently ~2 out ~1 of ~1 the? ~1 office",
+		"am|i|currently ~3 away|out|off ~1 until|till|through|thru",
+		"out ~1 sick|ill",
+		"fuera ~1 de ~1 la ~1 oficina",
+		"de ~1 vacaciones|permiso",
+		"absent|absente ~2 du ~1 bureau",
+		"en ~1 congé|congés|vacances",
+		"de ~1 retour ~1 le|à|au",
+		"nicht ~2 im ~1 büro|haus",
+		"abwesend|urlaub",
+		"fora ~1 do ~1 escritório",
+		"afwezig|vakantie",
+	}, nil},
 	{sigOOO, 1.5, rNoPast | rBody, []string{
 		"urgent|immediate|urgently ~3 matters|assistance|requests|inquiries|issues|help|please|contact|reach",
 		"in ~1 my ~1 absence",
@@ -403,7 +491,7 @@ var ruleDefs = []ruleDef{
 	{sigAlert, 1.5, 0, []string{
 		"job|jobs ~1 alert|alerts|recommendations|recommended|matches|matching|picks|digest|notifications|notification|for|you|near|based|similar",
 		"recommended|suggested|similar|new|top|latest|matching ~1 jobs|roles|positions|openings|opportunities|job",
-		"based ~1 on ~1 your ~1 profile|search|searches|preferences|activity|skills|interests|resume",
+		"based ~1 on ~1 your ~2 profile|search|searches|preferences|activity|skills|interests|resume|applications|history",
 		"early ~1 applicant",
 		"easy ~1 apply",
 		"apply ~1 now|today",
@@ -415,6 +503,7 @@ var ruleDefs = []ruleDef{
 		"new ~1 opportunities ~1 for|that|matching",
 		"jobs ~1 you ~1 may|might|could",
 		"career|job ~1 opportunities|openings ~1 at|with|for",
+		"weekly|daily|monthly ~1 summary|digest|recap|roundup|report",
 	}, []string{"application"}},
 	{sigOutreach, 2.5, rNoNeg, []string{
 		"came|come|stumbled ~1 across ~2 your ~1 profile|background|linkedin|resume|experience|github|portfolio|work|cv",
@@ -423,10 +512,15 @@ var ruleDefs = []ruleDef{
 		"not ~1 a ~1 job ~1 offer",
 		"recruiting|hiring|searching|looking ~2 for ~3 a|an ~3 client",
 		"my|our ~1 client|clients",
-		"on ~1 behalf ~1 of",
 		"i ~2 am ~3 recruiter|sourcer|headhunter|talent|recruiting|reaching",
+		"working|partnering ~2 with ~4 client|clients",
+		"mind ~2 me? ~1 reaching ~1 out",
 		"reaching ~1 out ~3 because|regarding|about|to ~1 see|gauge",
 		"open ~1 to ~2 a ~1 quick|brief|short ~1 chat|call|conversation",
+	}, []string{"application", "applied", "applying"}},
+	{sigOutreach, 2.5, rNoNeg, []string{
+		"reaching|writing|contacting|recruiting|hiring|searching ~3 on ~1 behalf ~1 of",
+		"on ~1 behalf ~1 of ~3 my|our|a ~1 client|clients",
 	}, []string{"application", "applied", "applying"}},
 	{sigOutreach, 1, rNoNeg, []string{
 		"exciting|great|unique|interesting|amazing|fantastic ~2 opportunity|opportunities|role",
@@ -494,12 +588,28 @@ var ruleDefs = []ruleDef{
 		"you ~2 applied|interviewed|apply|submitted",
 	}, []string{"jobs"}},
 	{sigJobWord, 1, 0, []string{
-		"application|applying|applied|candidacy|position|role|interview|recruiter|hiring|candidate",
+		"application|applying|applied|candidacy|position|role|interview|recruiter|hiring|candidate|recruiting|recruitment|onsite|interviewer|interviewers|resume|vacancy",
+		"talent|people ~1 acquisition|partner",
+		"next ~1 round|stage",
+		"next ~1 step|steps ~4 process",
+	}, nil},
+	{sigEmploy, 1, 0, []string{
+		"position|positions|role|roles|job|jobs|vacancy|vacancies|candidate|candidates|candidacy|hiring|recruiter|recruiters|recruiting|recruitment|employment|employer|resume|cv|onsite|salary|applicant|applicants|internship",
+	}, nil},
+	{sigNonJob, 1, 0, []string{
+		"rental|lease|tenancy|apartment|housing|mortgage|loan|insurance|membership|scholarship|grant|visa|permit|residency|card application|applications",
+		"apply|applying|applied ~2 to|for ~2 rent|lease|loan|mortgage|apartment|credit|membership",
+		"talk|conference|paper|abstract|session|speaker|speaking|workshop|panel|cfp ~1 proposal|proposals|submission|submissions",
+		"call ~1 for ~1 proposals|papers|speakers|abstracts",
+	}, nil},
+	{sigMedia, 1, 0, []string{
+		"podcast|episode|journalist|reporter|magazine|documentary|radio|livestream|newspaper",
 	}, nil},
 }
 
 // rule is a compiled pattern of a ruleDef.
 type rule struct {
+	id   int // index in allRules
 	def  *ruleDef
 	src  string
 	pat  []elem
@@ -531,7 +641,7 @@ func init() {
 			if err != nil {
 				panic("classify: " + err.Error())
 			}
-			r := &rule{def: d, src: src, pat: pat, excl: excl}
+			r := &rule{id: len(allRules), def: d, src: src, pat: pat, excl: excl}
 			allRules = append(allRules, r)
 			for _, w := range pat[0].words {
 				ruleIndex[w] = append(ruleIndex[w], r)
@@ -560,7 +670,7 @@ type hit struct {
 // at its first acceptable place.
 func (d *doc) findHits() []hit {
 	hits := make([]hit, 0, 32)
-	var seen map[*rule]bool
+	var seen []bool
 	for ti := range d.toks {
 		w := d.toks[ti].w
 		rs := ruleIndex[w]
@@ -580,7 +690,7 @@ func (d *doc) findHits() []hit {
 			} else {
 				r = ps[k-len(rs)]
 			}
-			if seen[r] {
+			if seen != nil && seen[r.id] {
 				continue
 			}
 			f := r.def.flags
@@ -595,9 +705,9 @@ func (d *doc) findHits() []hit {
 				continue
 			}
 			if seen == nil {
-				seen = make(map[*rule]bool, 16)
+				seen = make([]bool, len(allRules))
 			}
-			seen[r] = true
+			seen[r.id] = true
 			w := r.def.w
 			if r.def.sig == sigInvite && d.futureBefore(s, ti) {
 				// "we will schedule a call" promises; "please pick a time" acts.
@@ -645,6 +755,21 @@ func (d *doc) accept(r *rule, s *sentence, from, to int) bool {
 	}
 	if f&rNeedYou != 0 && sf&sfYou == 0 {
 		return false
+	}
+	if f&rNoNegNear != 0 {
+		for k := max(s.from, from-3); k <= to; k++ {
+			if negWords[d.toks[k].w] {
+				return false
+			}
+		}
+	}
+	if f&rNoFutureNear != 0 {
+		for k := max(s.from, from-3); k <= min(to+2, s.to-1); k++ {
+			switch d.toks[k].w {
+			case "will", "would", "shall", "soon", "expect", "expected", "anticipate", "once", "when", "until", "till", "unless", "before":
+				return false
+			}
+		}
 	}
 	if f&rNoAfterFor != 0 && from > s.from {
 		switch d.toks[from-1].w {

@@ -21,6 +21,11 @@ var atsDomains = []string{
 	"hire.lever.co", "trakstar.com", "polymer.co", "homerun.co", "welcomekit.co", "join.com", "kenoby.com",
 	"gupy.io", "pageuppeople.com", "apply2jobs.com", "peopleadmin.com", "governmentjobs.com", "neogov.com",
 	"usajobs.gov", "successfactors.net", "myworkdaysite.com", "hrmdirect.com", "isolvedhire.com",
+	// Interview scheduling, assessment and screening services that write
+	// on an employer's behalf.
+	"goodtime.io", "modernloop.io", "prelude.co", "hirevue.com", "codility.com",
+	"hackerrank.com", "hackerrankforwork.com", "codesignal.com", "testgorilla.com", "coderpad.io",
+	"karat.io", "checkr.com", "hireright.com", "sterlingcheck.com",
 }
 
 // Job boards: their mail is either a receipt of an application sent through
@@ -66,7 +71,7 @@ type senderFacts struct {
 
 func domainIn(d string, list []string) string {
 	for _, x := range list {
-		if d == x || strings.HasSuffix(d, "."+x) {
+		if d == x || len(d) > len(x) && d[len(d)-len(x)-1] == '.' && strings.HasSuffix(d, x) {
 			return x
 		}
 	}
@@ -107,8 +112,9 @@ func analyzeSender(m *mailparse.Message, opts Options) senderFacts {
 	}
 	local := m.From.Local()
 	name := strings.ToLower(m.From.Name)
+	squeezed := strings.ReplaceAll(name, " ", "")
 	for _, mk := range noReplyMarks[:12] {
-		if strings.Contains(local, mk) || strings.Contains(strings.ReplaceAll(name, " ", ""), mk) {
+		if strings.Contains(local, mk) || strings.Contains(squeezed, mk) {
 			f.noReply = true
 			f.evidence = append(f.evidence, "sender: no-reply address "+m.From.Addr)
 			break

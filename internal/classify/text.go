@@ -91,6 +91,13 @@ var contractions = map[string][]string{
 	"she's": {"she", "is"}, "who's": {"who", "is"},
 }
 
+// elisions maps an elided French or Italian article, pronoun or particle to
+// its full form.
+var elisions = map[string]string{
+	"l": "le", "d": "de", "n": "ne", "j": "je", "s": "se", "c": "ce", "m": "me", "t": "te", "qu": "que",
+	"jusqu": "jusque", "lorsqu": "lorsque", "puisqu": "puisque", "dell": "della", "nell": "nella",
+}
+
 var suffixExpansion = []struct {
 	suf string
 	w   string
@@ -255,6 +262,15 @@ func (d *doc) addWord(w string, start, end int) {
 		return
 	}
 	if strings.IndexByte(w, '\'') >= 0 {
+		// French and Italian elision: "n'a" reads as "ne a", "l'équipe"
+		// as "le équipe", "qu'il" as "que il".
+		if k := strings.IndexByte(w, '\''); k > 0 && k+1 < len(w) {
+			if full, ok := elisions[w[:k]]; ok {
+				d.toks = append(d.toks, token{w: full, start: start, end: start + k + 1, sent: sent})
+				d.addWord(w[k+1:], start+k+1, end)
+				return
+			}
+		}
 		if exp, ok := contractions[w]; ok {
 			for _, e := range exp {
 				d.toks = append(d.toks, token{w: e, start: start, end: end, sent: sent})
@@ -311,7 +327,8 @@ func (d *doc) sentFlags(s *sentence) sentFlags {
 			f |= sfHypo
 		case w == "event" && i > 0 && toks[i-1].w == "the" && i > 1 && toks[i-2].w == "in":
 			f |= sfHypo
-		case w == "would" && i+1 < len(toks) && !politeWould[toks[i+1].w]:
+		case w == "would" && i > 0 && i+1 < len(toks) && !politeWould[afterAdverbs(toks[i+1:])]:
+			// A sentence opening with "would" asks ("Would Friday work?").
 			f |= sfHypo
 		case negWords[w]:
 			f |= sfNeg
@@ -343,6 +360,20 @@ func (d *doc) sentFlags(s *sentence) sentFlags {
 		}
 	}
 	return f
+}
+
+// softAdverbs may stand between "would" and the verb of a polite request
+// ("we would now like", "I'd really love").
+var softAdverbs = map[string]bool{"now": true, "also": true, "really": true, "just": true, "very": true, "definitely": true, "certainly": true, "so": true, "still": true, "genuinely": true}
+
+// afterAdverbs returns the first word of rest that is not a soft adverb.
+func afterAdverbs(rest []token) string {
+	for k := 0; k < len(rest) && k < 3; k++ {
+		if !softAdverbs[rest[k].w] {
+			return rest[k].w
+		}
+	}
+	return ""
 }
 
 // politeIf reports whether the words after "if" make a courtesy rather

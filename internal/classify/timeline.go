@@ -62,6 +62,11 @@ var windowExclusions = []string{
 	"must be", "will be deleted", "will expire", "last day", "ago", "past ", "previous",
 }
 
+// Topics that make every window of a sentence, and of the clause before a
+// semicolon, about something else: "for accommodations, contact support;
+// we aim to reply within 48 hours".
+var topicExclusions = []string{"accommodat", "adjustment", "privacy", "personal data", "unsubscrib", "technical support", "technical issue", "support team"}
+
 // Timeline returns the last day of the response window that text states,
 // counted from sent in its own time zone, as YYYY-MM-DD, with the phrase
 // that stated it. It returns "" when the text states no concrete window.
@@ -99,6 +104,14 @@ func (d *doc) findTimeline(sent time.Time) (string, string) {
 		}
 		if !containsAny(s, responseWords) {
 			continue
+		}
+		if containsAny(s, topicExclusions) {
+			continue
+		}
+		if k > 0 {
+			if prev := strings.TrimSpace(d.sentText(k - 1)); strings.HasSuffix(prev, ";") && containsAny(prev, topicExclusions) {
+				continue
+			}
 		}
 		if day, ph, dist := windowIn(s, ref); day != "" && dist < bestDist {
 			bestDay, bestPhrase, bestDist = day, ph, dist
@@ -161,6 +174,14 @@ func windowIn(s string, ref time.Time) (string, string, int) {
 		if strings.HasPrefix(e, "early") || strings.HasPrefix(e, "later") {
 			continue
 		}
+		// "mid-next week" and "mid next week" name no day.
+		if pre := strings.TrimRight(s[:m[2]], " -"); strings.HasSuffix(pre, "mid") {
+			continue
+		}
+		// "by end of day Thursday" is Thursday, found among the dates.
+		if (strings.Contains(e, "day") || e == "eod" || e == "close of business") && weekdayNext(s[m[1]:]) {
+			continue
+		}
 		var t time.Time
 		switch {
 		case strings.Contains(e, "next week"):
@@ -192,6 +213,17 @@ func windowIn(s string, ref time.Time) (string, string, int) {
 		pw := lastWord(s[:dm.start])
 		if pw == "the" {
 			pw = lastWord(strings.TrimSuffix(strings.TrimRight(s[:dm.start], " "), pw))
+		}
+		if pw == "on" || pw == "day" || pw == "eod" || pw == "business" {
+			// "by end of day (on) Thursday" reads as "by Thursday".
+			pre := strings.TrimRight(s[:dm.start], " ,")
+			pre = strings.TrimSuffix(pre, " on")
+			for _, e := range []string{"end of day", "end of the day", "eod", "close of business", "end of business"} {
+				if strings.HasSuffix(pre, e) {
+					pw = "by"
+					break
+				}
+			}
 		}
 		switch pw {
 		case "by", "before", "until", "on", "than", "around", "about", "approximately", "this", "next", "coming", "avant", "bis", "antes", "del", "le", "el", "am", "zum", "tot", "före", "innan", "end":
@@ -369,13 +401,78 @@ func countedWindows(s string, ref time.Time, cands []window) []window {
 		default:
 			continue
 		}
-		// "within 30 days of the closing date" counts from another day.
-		if rest := s[ws[i].end:]; strings.HasPrefix(rest, " of the clos") || strings.HasPrefix(rest, " after the clos") || strings.HasPrefix(rest, " from the clos") {
+		// "within 30 days of the closing date" and "within 2 days of
+		// receiving it" count from another day.
+		if anchoredElsewhere(s[ws[i].end:], s) {
 			continue
 		}
 		cands = append(cands, window{start: start, end: ws[i].end, day: t, prep: prep})
 	}
 	return cands
+}
+
+// anchoredElsewhere reports whether the words after a counted window tie it
+// to a day other than the message's own: "of the closing date", "after your
+// interview", "of receiving it", "of completing the assessment".
+func anchoredElsewhere(rest, sentence string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	var tail string
+	for _, p := range []string{"of ", "after ", "from ", "following "} {
+		if strings.HasPrefix(rest, p) {
+			tail = rest[len(p):]
+			break
+		}
+	}
+	if tail == "" {
+		return false
+	}
+	tail = strings.TrimPrefix(tail, "the ")
+	tail = strings.TrimPrefix(tail, "your ")
+	for _, a := range otherAnchors {
+		if strings.HasPrefix(tail, a) {
+			return true
+		}
+	}
+	if strings.HasPrefix(tail, "receiving ") || strings.HasPrefix(tail, "receipt of ") || strings.HasPrefix(tail, "submitting ") {
+		// "of receiving it", "of receiving your solution"; not "of
+		// receiving your application" in a receipt.
+		next := tail[strings.IndexByte(tail, ' ')+1:]
+		next = strings.TrimPrefix(next, "of ")
+		next = strings.TrimPrefix(next, "the ")
+		next = strings.TrimPrefix(next, "your ")
+		for _, a := range otherAnchors {
+			if strings.HasPrefix(next, a) {
+				return true
+			}
+		}
+		// "of receiving it" counts from the candidate's work unless the
+		// sentence is about the application itself.
+		return (strings.HasPrefix(next, "it ") || strings.HasPrefix(next, "it.") || strings.HasPrefix(next, "them")) &&
+			!containsAny(sentence, []string{"appl", "resume", "cv", "submission", "candidacy", "profile"})
+	}
+	return false
+}
+
+// otherAnchors are the days a window can be counted from that are not the
+// day of the message.
+var otherAnchors = []string{
+	"clos", "posting", "job posting", "advert", "deadline", "end of the", "interview", "final", "onsite",
+	"assessment", "test", "solution", "exercise", "assignment", "take-home", "takehome", "task", "challenge",
+	"completion", "completing", "start", "first day", "offer", "acceptance", "event", "fair",
+}
+
+// weekdayNext reports whether s starts, after "on" or a comma, with a
+// weekday name.
+func weekdayNext(s string) bool {
+	s = strings.TrimLeft(s, " ,")
+	s = strings.TrimPrefix(s, "on ")
+	s = strings.TrimPrefix(s, "this ")
+	for _, d := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		if strings.HasPrefix(s, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // responseDistance measures how far before pos the nearest word of the
