@@ -111,7 +111,8 @@ type Chunk struct {
 
 // ScanOptions steer a scan.
 type ScanOptions struct {
-	// Since limits a first scan (no cursor) to mail received since then.
+	// Since limits every scan to mail received since then, so that a first
+	// scan resumed after an interruption reads what an uninterrupted one reads.
 	Since time.Time
 	// ChunkSize is the number of UIDs fetched per round trip (default 500).
 	ChunkSize int
@@ -120,6 +121,11 @@ type ScanOptions struct {
 	// NeedBody decides, from the headers alone, whether a message's text is
 	// worth fetching. Nil means always.
 	NeedBody func(m *mailparse.Message) bool
+	// NeedBodies, if set, decides for a whole chunk at once (and NeedBody
+	// is not used), so that one message can make another worth reading:
+	// the recruiter's plain "Re: Tuesday" beside the invitation from the
+	// same company. It returns one answer per message.
+	NeedBodies func(ms []*mailparse.Message) []bool
 	// OnReset is called when the mailbox's UIDVALIDITY changed: the caller
 	// forgets its cursor and the scan starts over.
 	OnReset func(ctx context.Context, uidValidity uint32) error
@@ -175,7 +181,8 @@ func (c *Conn) Scan(ctx context.Context, mailbox string, cur Cursor, opts ScanOp
 	criteria := &imap.SearchCriteria{}
 	if cur.LastUID > 0 {
 		criteria.UID = []imap.UIDSet{{imap.UIDRange{Start: imap.UID(cur.LastUID + 1), Stop: 0}}}
-	} else if !opts.Since.IsZero() {
+	}
+	if !opts.Since.IsZero() {
 		criteria.Since = opts.Since
 	}
 	var sd *imap.SearchData
@@ -342,7 +349,8 @@ func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uids []uint32, op
 	}
 	// Decide which bodies to read, grouping messages with the same parts
 	// into one FETCH.
-	groups := map[string][]uint32{}
+	var readable []uint32
+	var headers []*mailparse.Message
 	for _, uid := range uids {
 		p, ok := got[uid]
 		if !ok {
@@ -356,7 +364,25 @@ func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uids []uint32, op
 		}
 		p.msg = m
 		p.fetch, p.atts = pickParts(p.bs)
-		if len(p.fetch) > 0 && (opts.NeedBody == nil || opts.NeedBody(m)) {
+		readable = append(readable, uid)
+		headers = append(headers, m)
+	}
+	need := make([]bool, len(headers))
+	switch {
+	case opts.NeedBodies != nil:
+		copy(need, opts.NeedBodies(headers))
+	case opts.NeedBody != nil:
+		for i, m := range headers {
+			need[i] = opts.NeedBody(m)
+		}
+	default:
+		for i := range need {
+			need[i] = true
+		}
+	}
+	groups := map[string][]uint32{}
+	for i, uid := range readable {
+		if p := got[uid]; len(p.fetch) > 0 && need[i] {
 			k := sectionKey(p.fetch)
 			groups[k] = append(groups[k], uid)
 		}

@@ -375,18 +375,28 @@ func likeEscape(s string) string {
 	return strings.NewReplacer(`%`, ``, `_`, ``).Replace(s)
 }
 
-// adoptThread attaches unassigned messages this one references, or that
-// reference it, to app.
+// adoptThread attaches unassigned messages of the thread to app: those this
+// message references, those that reference it, and, transitively, those
+// that reference or are referenced by any message so adopted (the user's
+// follow-up to their own application email, read before the company's
+// answer, joins once the answer names the application).
 func adoptThread(ctx context.Context, tx *sql.Tx, app int64, m *mailparse.Message) error {
 	for _, id := range refsOf(m) {
 		if _, err := tx.ExecContext(ctx, `UPDATE messages SET app_id = ? WHERE app_id IS NULL AND message_id = ?`, app, id); err != nil {
 			return fmt.Errorf("state: adopt thread: %w", err)
 		}
 	}
-	if m.MessageID != "" {
-		if _, err := tx.ExecContext(ctx, `UPDATE messages SET app_id = ? WHERE app_id IS NULL AND (' ' || in_reply_to || ' ' || refs || ' ') LIKE ?`,
-			app, "% "+likeEscape(m.MessageID)+" %"); err != nil {
+	for range 16 {
+		r, err := tx.ExecContext(ctx, `UPDATE messages SET app_id = ?1 WHERE app_id IS NULL AND (
+			EXISTS (SELECT 1 FROM messages a WHERE a.app_id = ?1 AND a.message_id != ''
+				AND (' ' || messages.in_reply_to || ' ' || messages.refs || ' ') LIKE '% ' || a.message_id || ' %')
+			OR (messages.message_id != '' AND EXISTS (SELECT 1 FROM messages a WHERE a.app_id = ?1
+				AND (' ' || a.in_reply_to || ' ' || a.refs || ' ') LIKE '% ' || messages.message_id || ' %')))`, app)
+		if err != nil {
 			return fmt.Errorf("state: adopt thread: %w", err)
+		}
+		if n, _ := r.RowsAffected(); n == 0 {
+			return nil
 		}
 	}
 	return nil

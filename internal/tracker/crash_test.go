@@ -388,7 +388,6 @@ func TestSyncStateReadOnly(t *testing.T) {
 // holds: a '#', '?' or '%' in a directory name must not send the database
 // somewhere else or fail to open.
 func TestStatePathIsTakenLiterally(t *testing.T) {
-	t.Skip("known issue: state.Open puts the path into a SQLite URI unescaped, so '#', '?' and '%' in it open another file")
 	srv := imaptest.StartDovecot(t)
 	seedDemo(t, srv, time.Now())
 	want := cleanSnap(t, srv, faultChunk)

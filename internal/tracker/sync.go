@@ -135,7 +135,7 @@ func (t *Tracker) syncMailbox(ctx context.Context, conn *imapwatch.Conn, mailbox
 		Since:        t.deps.Now().AddDate(0, 0, -t.cfg.Scan.LookbackDays),
 		MaxBodyBytes: t.cfg.Scan.MaxBodyBytes,
 		ChunkSize:    t.deps.ChunkSize,
-		NeedBody:     func(m *mailparse.Message) bool { return t.needBody(ctx, m) },
+		NeedBodies:   func(ms []*mailparse.Message) []bool { return t.needBodies(ctx, ms) },
 		OnReset: func(ctx context.Context, uv uint32) error {
 			return t.store.ResetMailbox(ctx, mailbox, uv)
 		},
@@ -218,6 +218,39 @@ var jobWords = []string{
 	"thank you", "thanks", "follow", "availability", "schedule", "invitation", "invite", "call", "chat",
 	"out of office", "automatic reply", "auto", "away", "vacation", "abwesen", "absence", "reference",
 	"onboarding", "welcome", "congratulations", "decision", "feedback", "your submission", "screen",
+}
+
+// needBodies decides for a chunk: each message on its own merits, then any
+// message from the company domain of a message worth reading (a recruiter's
+// short "Re: Tuesday" next to the invitation it follows).
+func (t *Tracker) needBodies(ctx context.Context, ms []*mailparse.Message) []bool {
+	need := make([]bool, len(ms))
+	domains := map[string]bool{}
+	for i, m := range ms {
+		need[i] = t.needBody(ctx, m)
+		if d := companyDomain(m); need[i] && d != "" {
+			domains[d] = true
+		}
+	}
+	for i, m := range ms {
+		if !need[i] && !t.Outbound(m) && domains[companyDomain(m)] && companyDomain(m) != "" {
+			need[i] = true
+		}
+	}
+	return need
+}
+
+// companyDomain is the sender's registrable domain when it can only be an
+// employer's: not free mail, not a hiring system.
+func companyDomain(m *mailparse.Message) string {
+	d := m.From.Domain()
+	if d == "" || employer.IsFreeMail(d) {
+		return ""
+	}
+	if _, ok := employer.IsRelay(d); ok {
+		return ""
+	}
+	return employer.RegistrableDomain(d)
 }
 
 // needBody decides from headers alone whether to read a message's text:
