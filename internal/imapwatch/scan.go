@@ -133,8 +133,20 @@ type ScanOptions struct {
 	Progress func(done, total int)
 }
 
-// headerFields is what a scan fetches of every message's header.
-var headerFields = mailparse.HeaderFields
+// headerFields is what a scan fetches of every message's header: the
+// fields inboxwatch reads, less those BODYSTRUCTURE already carries
+// (Content-Type, Content-Transfer-Encoding, MIME-Version).
+var headerFields = func() []string {
+	var out []string
+	for _, f := range mailparse.HeaderFields {
+		switch f {
+		case "Content-Type", "Content-Transfer-Encoding", "MIME-Version":
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}()
 
 // Scan reads a mailbox read-only (EXAMINE, BODY.PEEK) from after the
 // cursor, in chunks of UIDs, and hands each chunk to sink in UID order. The
