@@ -72,8 +72,14 @@ type decision struct {
 func classifyDoc(m *mailparse.Message, d *doc, opts Options) Result {
 	hits := d.findHits()
 	f := analyzeSender(m, opts)
+	// In a reply the subject is the thread's, not this message's: its
+	// words of invitation, offer or rejection give way to the body.
+	replySubj := (f.thread || isReplySubject(m.Subject)) && len(strings.TrimSpace(m.Text)) >= 20
 	var sc scores
 	for i := range hits {
+		if replySubj && hits[i].inSubject && decisiveSignal(hits[i].r.def.sig) {
+			hits[i].effectiveW *= 0.1
+		}
 		sc.add(&hits[i])
 	}
 	sc.finish()
@@ -152,7 +158,9 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 	c.off = s[sigOffer] + 0.6*math.Min(s[sigOfferWeak], 2.5)
 	c.inv = math.Max(s[sigInvite], s[sigAssess]) + 0.5*math.Min(s[sigInvite], s[sigAssess]) + 0.6*math.Min(s[sigInviteWeak], 2.5)
 	c.ack = s[sigAck] + 0.5*s[sigAckWeak] + 0.5*s[sigProcess]
-	c.rec = s[sigStatus] + s[sigRequest] + 0.7*s[sigThanks]
+	// Asking the candidate not to chase for updates is word of where the
+	// process stands.
+	c.rec = s[sigStatus] + s[sigRequest] + 0.7*s[sigThanks] + 0.7*s[sigNoFollow]
 	c.oth = s[sigAlert] + s[sigOutreach] + s[sigCommunity] + s[sigAccount] + 0.5*s[sigMarketing] + s[sigNotOffer]
 	oooBody := s[sigOOO] - sc.subj[sigOOO]
 	oooSubj := sc.subj[sigOOO]
@@ -376,4 +384,26 @@ func collectEvidence(d *doc, sc *scores, sigs []signal) []string {
 		out = appendEvidence(out, phraseEvidence(d, h))
 	}
 	return out
+}
+
+// isReplySubject reports whether a subject carries a reply or forward
+// prefix ("Re:", "AW:", "Fwd:").
+func isReplySubject(subject string) bool {
+	s := strings.ToLower(strings.TrimSpace(subject))
+	for _, p := range []string{"re:", "re :", "aw:", "sv:", "vs:", "antw:", "rif:", "r:", "fw:", "fwd:", "tr:", "wg:", "rv:", "enc:"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// decisiveSignal reports whether a signal speaks for an invitation, an
+// offer or a rejection.
+func decisiveSignal(s signal) bool {
+	switch s {
+	case sigInvite, sigInviteWeak, sigAssess, sigOffer, sigOfferWeak, sigReject, sigRejectWeak:
+		return true
+	}
+	return false
 }

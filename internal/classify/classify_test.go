@@ -89,6 +89,10 @@ func TestTraps(t *testing.T) {
 			"Transaction status: declined. Unfortunately your card payment could not be processed.", Other},
 		{"incomplete application is not a rejection", system + "Subject: Application received\r\n",
 			"We have received your application. Please note that your application will not be considered complete until you upload your transcript.", ApplicationReceived},
+		{"role between interview and confirmed", person + "Subject: Thursday\r\n",
+			"Hi Sam, your interview for the Clinical Systems Engineer position is confirmed for Thursday, March 5 at 10:00 AM ET.", InterviewInvitation},
+		{"reply in the invitation's thread is read by its body", person + "Subject: Re: Interview invitation - Travel Operations Analyst at Harborline\r\nIn-Reply-To: <abc@example.com>\r\n",
+			"Hi Sam, thanks for the gracious reply, it is much appreciated. I'll keep you in mind for future openings on the team.", RecruiterReply},
 		{"thanks for coming in is not an invitation", person + "Subject: Re: Thank you\r\nIn-Reply-To: <abc@example.com>\r\n",
 			"Thanks for taking the time to come in for an interview on Tuesday. The team is still deciding and I'll let you know where we land next week.", RecruiterReply},
 	}

@@ -277,6 +277,7 @@ var ruleDefs = []ruleDef{
 	{sigInvite, 3, rNoHypo | rNoNeg | rNoGeneric | rNoOthers | rNoAfterFor, []string{
 		"invite|invited|inviting|invitation|invites ~4 interview|interviews|screen|screening|call|conversation|chat|meeting|onsite|round|stage|step|discussion|session|panel|presentation|talk|meet|speak|video|phone|zoom|next|final|technical|second|first",
 		"interview|call|screen|meeting|onsite|conversation|session|chat|visit|interviews ~4 scheduled|confirmed|booked|rescheduled|moved|changed|updated|arranged|set",
+		"your ~1 interview|call|screen|meeting|onsite|conversation|chat ~8 is|has|been ~2 confirmed|scheduled|booked|arranged|set",
 		"schedule|scheduling|arrange|arranging|book|booking|coordinate|coordinating|organize|organise|setting|set ~1 up? ~4 interview|interviews|call|screen|chat|conversation|meeting|time|times|onsite|session|slot|slots|video|phone|zoom|teams",
 		"find|pick|choose|select|book|grab|propose|suggest|confirm ~2 a|some|the|your? ~1 time|times|slot|slots|date",
 		"like|love|want|wants|wanted|keen|eager|hope ~3 to ~1 interview|meet|speak|talk|chat ~2 you|with|in",

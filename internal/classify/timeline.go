@@ -209,7 +209,15 @@ func windowIn(s string, ref time.Time) (string, string, int) {
 	if containsAny(s, []string{"by ", "before", "until", " on ", "this ", "next ", "coming ", "around ", "than ", "avant", "bis ", "antes", "del ", "le ", "el ", "am ", "zum ", "tot ", "före", "innan", "end "}) {
 		dates = findDates(s, ref)
 	}
-	for _, dm := range dates {
+	for i := 0; i < len(dates); i++ {
+		dm := dates[i]
+		// A weekday directly followed by its date ("by Friday, March 20")
+		// is one mention: the explicit date.
+		if dm.kind == dkWeekday && i+1 < len(dates) && dates[i+1].kind != dkWeekday &&
+			dates[i+1].start >= dm.end && dates[i+1].start-dm.end <= 3 {
+			dm.day, dm.end = dates[i+1].day, dates[i+1].end
+			i++
+		}
 		pw := lastWord(s[:dm.start])
 		if pw == "the" {
 			pw = lastWord(strings.TrimSuffix(strings.TrimRight(s[:dm.start], " "), pw))

@@ -351,6 +351,18 @@ var phrases = []phrase{
 // "Acme Robotics: Application Received - ...".
 var subjectLeadRE = regexp.MustCompile(`^` + nameRE + `[ \t]*(?:[:|]|[-–—])[ \t]*(?i:(?:your[ \t]+)?application|thank|thanks|(?:[\p{L}-]+[ \t]+){0,3}?(?:interview|screen|call|chat|onsite|on-site|assessment)|we[ \t]+(?:have[ \t]+)?received|we've[ \t]+received|next[ \t]+steps|update|your[ \t]+candidacy|invitation|offer)`)
 
+// leadIsTitle reports whether the lead of a subject reads as a job title
+// rather than a company: "Gameplay Programmer - interview with Dana",
+// "Travel Operations Analyst - final interview".
+func leadIsTitle(lead string) bool {
+	f := strings.Fields(lead)
+	if len(f) == 0 {
+		return false
+	}
+	last := keyToken(f[len(f)-1])
+	return roleHeads[last] && !companyEndings[last]
+}
+
 // calendarPrefixRE matches what calendar programs put before an event's
 // title in an invitation's subject.
 var calendarPrefixRE = regexp.MustCompile(`(?i)^(?:updated[ \t]+)?(?:invitation|event|new[ \t]+event|accepted|declined|tentative|canceled|cancelled)(?:[ \t]+event)?(?:[ \t]+with[ \t]+note)?:[ \t]*`)
@@ -615,7 +627,7 @@ func textCandidates(text string, strong, weak int, where string, isSubject bool)
 	}
 	if isSubject {
 		subj := calendarPrefixRE.ReplaceAllString(text, "")
-		if m := subjectLeadRE.FindStringSubmatch(subj); m != nil {
+		if m := subjectLeadRE.FindStringSubmatch(subj); m != nil && !leadIsTitle(m[1]) {
 			if c := newNameCandidate(cleanCapture(m[1]), strong, fromText, where+" "+quote(strings.TrimSpace(m[0]))); c != nil {
 				c.pos = -2
 				out = append(out, c)

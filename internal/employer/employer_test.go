@@ -514,6 +514,20 @@ var identifyCases = []struct {
 		want: want{relay: "greenhouse.io"},
 	},
 
+	// A subject led by the job title: the lead is the role, not the company.
+	{
+		name: "subject led by the job title",
+		m: msg("Dana Whitcomb <dana.whitcomb@saltmarsh.example>", "Gameplay Programmer - interview with Dana",
+			"Hi Sam, I'd like to invite you to a technical interview with me on Tuesday, March 17 at 1 PM."),
+		want: want{company: "Saltmarsh", key: "saltmarsh", domain: "saltmarsh.example", role: "Gameplay Programmer", roleKey: "gameplay programmer"},
+	},
+	{
+		name: "subject led by a three-word job title",
+		m: msg("Felix Romero <felix.romero@windrose.example>", "Travel Operations Analyst - final interview",
+			"Hi Sam, we would like to invite you to a final interview next week."),
+		want: want{company: "Windrose", key: "windrose", domain: "windrose.example", role: "Travel Operations Analyst", roleKey: "travel operations analyst"},
+	},
+
 	// Nothing to go on.
 	{
 		name: "relay with nothing to go on",
