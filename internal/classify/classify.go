@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 	"time"
 
 	"github.com/inboxwatch/inboxwatch/internal/mailparse"
@@ -86,6 +87,9 @@ func classifyDoc(m *mailparse.Message, d *doc, opts Options) Result {
 	dec := decide(m, d, &sc, &f)
 
 	res := Result{Category: dec.cat, Confidence: math.Round(dec.conf*1000) / 1000, Evidence: dec.evidence}
+	if res.Category == Other && len(res.Evidence) == 0 {
+		res.Evidence = []string{"no wording of an application, interview, decision or offer"}
+	}
 	if sc.sig[sigNoFollow] > 0 {
 		res.NoFollowUp = true
 		res.Evidence = appendEvidence(res.Evidence, phraseEvidence(d, sc.hits[sigNoFollow][0]))
@@ -164,6 +168,10 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 	c.oth = s[sigAlert] + s[sigOutreach] + s[sigCommunity] + s[sigAccount] + 0.5*s[sigMarketing] + s[sigNotOffer]
 	oooBody := s[sigOOO] - sc.subj[sigOOO]
 	oooSubj := sc.subj[sigOOO]
+	if oooSubj > 0 && !f.autoReply && !autoReplySubject(m.Subject) {
+		// "Re: Holiday plans" is a friend's answer, not a responder's label.
+		oooSubj = 0
+	}
 
 	var extra []string
 	// Calendar invitations and attachments.
@@ -233,7 +241,11 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 			}
 			return dec
 		}
-	case oooBody >= 3 && !strongJob && (recNoThanks < 2 || oooBody >= 4.5 && recNoThanks < 3) && c.ack < 3:
+	case oooBody >= 3 && !strongJob && (recNoThanks < 2 || oooBody >= 4.5 && recNoThanks < 3) && c.ack < 3 &&
+		// Neither headers nor subject say a machine wrote it: a person
+		// mentioning their holiday needs the responder's whole speech
+		// ("out of the office ... in my absence ... when I return").
+		(oooBody >= 4.5 || f.automated() || s[sigAutomated] > 0 || s[sigAutoMsg] > 0):
 		dec := pick(AutoReply, 0, 0, sigOOO, sigAutoMsg)
 		dec.conf = 0.75 + math.Min(oooBody-3, 2)*0.05
 		return dec
@@ -404,6 +416,38 @@ func decisiveSignal(s signal) bool {
 	switch s {
 	case sigInvite, sigInviteWeak, sigAssess, sigOffer, sigOfferWeak, sigReject, sigRejectWeak:
 		return true
+	}
+	return false
+}
+
+// autoReplySubject reports a subject an automatic responder wrote: one
+// that says so ("Automatic reply: ...", "Out of Office: ..."), or a label
+// such as "Away" or "Urlaub" put before the original subject or standing
+// alone. A word of the original subject ("Re: Holiday plans") is not one.
+func autoReplySubject(subject string) bool {
+	s := strings.ToLower(subject)
+	for _, p := range []string{"automatic reply", "auto reply", "auto-reply", "autoreply", "auto response", "automatic response",
+		"auto-response", "autoresponse", "automatische antwort", "out of office", "out of the office", "out-of-office",
+		"abwesenheitsnotiz", "réponse automatique", "respuesta automática", "resposta automática", "automatisch antwoord"} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	label := s
+	for _, pre := range []string{"re:", "aw:", "fw:", "fwd:", "wg:", "sv:", "antw:", "r:", "tr:"} {
+		if i := strings.Index(s, pre); i >= 0 && i < len(label) {
+			label = s[:i]
+		}
+	}
+	if label == s && len(strings.Fields(s)) > 3 {
+		return false // an ordinary subject that happens to hold the word
+	}
+	for _, w := range strings.FieldsFunc(label, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch w {
+		case "ooo", "oof", "away", "holiday", "holidays", "vacation", "leave", "absence", "absent", "abwesend",
+			"abwesenheit", "urlaub", "vacaciones", "congé", "congés", "vacances", "afwezig", "vakantie", "auto", "autoreply":
+			return true
+		}
 	}
 	return false
 }

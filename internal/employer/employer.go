@@ -112,7 +112,7 @@ func Identify(m *mailparse.Message) Identity {
 	}
 
 	subj := cleanSubject(m.Subject)
-	text := prepare(m.Text)
+	text := prepare(headOf(m.Text, maxBodyScan))
 	sig := prepare(m.Signature)
 
 	var cands []*candidate
@@ -316,4 +316,25 @@ func allCaps(s string) bool {
 		}
 	}
 	return letters > 3
+}
+
+// maxBodyScan bounds how much of a body is searched for the employer's
+// name: it is named near the top ("Thank you for applying to Acme"), and
+// the signature is read separately. Long newsletters-in-disguise cost no
+// more than short notes.
+const maxBodyScan = 8 << 10
+
+// headOf returns the first n bytes of s, cut at a line end when one is near.
+func headOf(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := s[:n]
+	if i := strings.LastIndexByte(cut, '\n'); i > n/2 {
+		return cut[:i]
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }

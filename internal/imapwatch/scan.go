@@ -224,9 +224,28 @@ func (c *Conn) Scan(ctx context.Context, mailbox string, cur Cursor, opts ScanOp
 		return nil
 	}
 	log.Debug("scan", "uids", len(uids), "from", uids[0], "to", uids[len(uids)-1])
+	// While one chunk is decided on, read and committed, the headers of
+	// the next are already on their way: the server, the decoder and the
+	// caller work at the same time. The two commands name different UIDs,
+	// so their answers cannot mix.
+	span := func(i int) []uint32 { return uids[i:min(i+opts.ChunkSize, len(uids))] }
+	next := c.prefetch(ctx, mailbox, span(0))
+	defer func() {
+		if next != nil {
+			<-next // never leave a command running on the connection
+		}
+	}()
 	for i := 0; i < len(uids); i += opts.ChunkSize {
-		part := uids[i:min(i+opts.ChunkSize, len(uids))]
-		ch, err := c.fetchChunk(ctx, mailbox, part, opts)
+		part := span(i)
+		hr := <-next
+		next = nil
+		if hr.err != nil {
+			return hr.err
+		}
+		if i+opts.ChunkSize < len(uids) {
+			next = c.prefetch(ctx, mailbox, span(i+opts.ChunkSize))
+		}
+		ch, err := c.readChunk(ctx, mailbox, part, hr.got, opts)
 		if err != nil {
 			return err
 		}
@@ -324,12 +343,27 @@ type pending struct {
 	fetch  []textPart
 	atts   []mailparse.Part
 	msg    *mailparse.Message
+	err    error // the header could not be parsed
 }
 
-// fetchChunk reads the headers and structure of a run of UIDs, then the
-// text parts of the messages that need them.
-func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uids []uint32, opts ScanOptions) (Chunk, error) {
-	ch := Chunk{Mailbox: mailbox}
+type headers struct {
+	got map[uint32]*pending
+	err error
+}
+
+// prefetch fetches the headers and structure of a run of UIDs in the
+// background; the answer arrives on the returned channel.
+func (c *Conn) prefetch(ctx context.Context, mailbox string, uids []uint32) chan headers {
+	out := make(chan headers, 1)
+	go func() {
+		got, err := c.fetchHeaders(ctx, mailbox, uids)
+		out <- headers{got, err}
+	}()
+	return out
+}
+
+// fetchHeaders reads the header fields and body structure of a run of UIDs.
+func (c *Conn) fetchHeaders(ctx context.Context, mailbox string, uids []uint32) (map[uint32]*pending, error) {
 	hdrSection := &imap.FetchItemBodySection{Specifier: imap.PartSpecifierHeader, HeaderFields: headerFields, Peek: true}
 	fo := &imap.FetchOptions{
 		UID:           true,
@@ -337,7 +371,7 @@ func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uids []uint32, op
 		BodyStructure: &imap.FetchItemBodyStructure{Extended: true},
 		BodySection:   []*imap.FetchItemBodySection{hdrSection},
 	}
-	got := map[uint32]*pending{}
+	got := make(map[uint32]*pending, len(uids))
 	w := c.watch(ctx)
 	cmd := c.c.Fetch(uidSet(uids), fo)
 	for {
@@ -349,7 +383,7 @@ func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uids []uint32, op
 		buf, err := msg.Collect()
 		if err != nil {
 			cmd.Close()
-			return ch, w.done(ctx, fmt.Errorf("fetch %s: %w", mailbox, err))
+			return nil, w.done(ctx, fmt.Errorf("fetch %s: %w", mailbox, err))
 		}
 		if buf.UID == 0 {
 			continue
@@ -357,8 +391,23 @@ func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uids []uint32, op
 		got[uint32(buf.UID)] = &pending{header: buf.FindBodySection(hdrSection), bs: buf.BodyStructure, size: buf.RFC822Size}
 	}
 	if err := w.done(ctx, cmd.Close()); err != nil {
-		return ch, fmt.Errorf("fetch %s: %w", mailbox, err)
+		return nil, fmt.Errorf("fetch %s: %w", mailbox, err)
 	}
+	// Parsed here, in the background, while the caller works on the
+	// chunk before.
+	for _, p := range got {
+		p.msg, p.err = mailparse.ParseHeader(p.header)
+		if p.err == nil {
+			p.fetch, p.atts = pickParts(p.bs)
+		}
+	}
+	return got, nil
+}
+
+// readChunk parses the headers of a run of UIDs, asks which messages are
+// worth reading, and fetches their text parts.
+func (c *Conn) readChunk(ctx context.Context, mailbox string, uids []uint32, got map[uint32]*pending, opts ScanOptions) (Chunk, error) {
+	ch := Chunk{Mailbox: mailbox}
 	// Decide which bodies to read, grouping messages with the same parts
 	// into one FETCH.
 	var readable []uint32
@@ -368,16 +417,13 @@ func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uids []uint32, op
 		if !ok {
 			continue // expunged meanwhile
 		}
-		m, err := mailparse.ParseHeader(p.header)
-		if err != nil {
-			ch.Skipped = append(ch.Skipped, Skipped{UID: uid, Reason: "unreadable header: " + err.Error()})
-			c.log.Warn("skipping message", "mailbox", mailbox, "uid", uid, "reason", err.Error())
+		if p.err != nil {
+			ch.Skipped = append(ch.Skipped, Skipped{UID: uid, Reason: "unreadable header: " + p.err.Error()})
+			c.log.Warn("skipping message", "mailbox", mailbox, "uid", uid, "reason", p.err.Error())
 			continue
 		}
-		p.msg = m
-		p.fetch, p.atts = pickParts(p.bs)
 		readable = append(readable, uid)
-		headers = append(headers, m)
+		headers = append(headers, p.msg)
 	}
 	need := make([]bool, len(headers))
 	switch {
@@ -407,7 +453,7 @@ func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uids []uint32, op
 	}
 	for _, uid := range uids {
 		p, ok := got[uid]
-		if !ok || p.msg == nil {
+		if !ok || p.err != nil || p.msg == nil {
 			continue
 		}
 		f := Fetched{UID: uid, Size: p.size, Msg: p.msg}

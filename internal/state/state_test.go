@@ -266,3 +266,64 @@ func TestRoleWrittenTwiceIsOneApplication(t *testing.T) {
 		t.Fatalf("%d applications, want 2 (a role written with and without its team is one; a different title is another)", got)
 	}
 }
+
+// A database written before thread links had their own table keeps its
+// threads after the upgrade: the links are rebuilt from the stored headers.
+func TestUpgradeRebuildsThreadLinks(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "state.db")
+	s, err := Open(ctx, path, Options{Now: func() time.Time { return t0 }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The company's answer arrives first; it names two earlier messages of
+	// the user's, neither stored yet.
+	reply := msg("r@x", "hr@orbit.example", "Re: Application: Data Analyst", t0.Add(time.Hour), "first@me", "second@me")
+	commit(t, s, "INBOX", 1, Incoming{UID: 1, Msg: reply, Class: classify.Result{Category: classify.InterviewInvitation, Confidence: 0.9},
+		Company: "Orbit", CompanyKey: "orbit", Domain: "orbit.example"})
+	// Take the file back to schema 1.
+	for _, q := range []string{`DROP TABLE message_refs`, `DROP INDEX messages_from`, `PRAGMA user_version = 1`} {
+		if _, err := s.db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+
+	s, err = Open(ctx, path, Options{Now: func() time.Time { return t0 }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var links int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM message_refs`).Scan(&links); err != nil {
+		t.Fatal(err)
+	}
+	if links != 2 {
+		t.Fatalf("%d thread links after the upgrade, want 2", links)
+	}
+	// Both of the user's messages, read now, join the application.
+	commit(t, s, "Sent", 2,
+		Incoming{UID: 1, Msg: msg("first@me", "me@example.com", "Application: Data Analyst", t0.Add(-48*time.Hour)), Outbound: true},
+		Incoming{UID: 2, Msg: msg("second@me", "me@example.com", "Following up", t0.Add(-24*time.Hour), "first@me"), Outbound: true})
+	a := apps(t, s)
+	if len(a) != 1 || len(a[0].Messages) != 3 {
+		t.Fatalf("got %d applications; want 1 with the reply and both of the user's messages", len(a))
+	}
+}
+
+func TestContacts(t *testing.T) {
+	s := open(t)
+	reply := msg("r@x", "Jo@Orbit.example", "Interview", t0)
+	reply.From.Addr = "jo@orbit.example"
+	commit(t, s, "INBOX", 1, Incoming{UID: 1, Msg: reply, Class: classify.Result{Category: classify.InterviewInvitation, Confidence: 0.9},
+		Company: "Orbit", CompanyKey: "orbit", Domain: "orbit.example"})
+	c, err := s.Contacts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for addr, want := range map[string]bool{"jo@orbit.example": true, "ceo@orbit.example": true, "jo@other.example": false, "": false} {
+		if got := c.Has(addr); got != want {
+			t.Errorf("Has(%q) = %v, want %v", addr, got, want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -124,7 +125,7 @@ func MessageKey(m *mailparse.Message) string {
 // A cursor never moves backwards and a message is stored once.
 func (s *Store) Commit(ctx context.Context, b Batch) (CommitResult, error) {
 	var res CommitResult
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return res, fmt.Errorf("state: commit %s: %w", b.Mailbox, err)
 	}
@@ -194,7 +195,7 @@ func (s *Store) Commit(ctx context.Context, b Batch) (CommitResult, error) {
 	return res, nil
 }
 
-func cursorTx(ctx context.Context, tx *sql.Tx, mailbox string) (c Cursor, ok bool, err error) {
+func cursorTx(ctx context.Context, tx *stx, mailbox string) (c Cursor, ok bool, err error) {
 	err = tx.QueryRowContext(ctx, `SELECT mailbox, uidvalidity, last_uid, highest_modseq, messages_seen FROM cursors WHERE mailbox = ?`, mailbox).
 		Scan(&c.Mailbox, &c.UIDValidity, &c.LastUID, &c.HighestModSeq, &c.MessagesSeen)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -223,7 +224,7 @@ func timePtr(t *time.Time) string {
 
 // storeMessage inserts the message unless its key is known; it returns the
 // row id and whether it was added.
-func (s *Store) storeMessage(ctx context.Context, tx *sql.Tx, in *Incoming) (int64, bool, error) {
+func (s *Store) storeMessage(ctx context.Context, tx *stx, in *Incoming) (int64, bool, error) {
 	m := in.Msg
 	key := MessageKey(m)
 	var id int64
@@ -255,7 +256,15 @@ func (s *Store) storeMessage(ctx context.Context, tx *sql.Tx, in *Incoming) (int
 		return 0, false, fmt.Errorf("state: store message: %w", err)
 	}
 	id, err = r.LastInsertId()
-	return id, true, err
+	if err != nil {
+		return 0, false, fmt.Errorf("state: store message: %w", err)
+	}
+	for _, ref := range refsOf(m) {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO message_refs(ref, message) VALUES(?, ?)`, ref, id); err != nil {
+			return 0, false, fmt.Errorf("state: store thread link: %w", err)
+		}
+	}
+	return id, true, nil
 }
 
 // senderDomain is the domain that identifies the company, when the sender's
@@ -268,10 +277,10 @@ func senderDomain(in *Incoming) string {
 }
 
 // threadApp finds an application one of the referenced Message-IDs belongs to.
-func threadApp(ctx context.Context, tx *sql.Tx, ids []string) (int64, error) {
+func threadApp(ctx context.Context, tx *stx, ids []string) (int64, error) {
 	for i := len(ids) - 1; i >= 0; i-- { // newest reference first
 		var app sql.NullInt64
-		err := tx.QueryRowContext(ctx, `SELECT app_id FROM messages WHERE message_id = ? AND app_id IS NOT NULL LIMIT 1`, ids[i]).Scan(&app)
+		err := tx.QueryRowContext(ctx, `SELECT app_id FROM messages WHERE message_id = ? AND message_id != '' AND app_id IS NOT NULL LIMIT 1`, ids[i]).Scan(&app)
 		if errors.Is(err, sql.ErrNoRows) {
 			continue
 		}
@@ -285,7 +294,7 @@ func threadApp(ctx context.Context, tx *sql.Tx, ids []string) (int64, error) {
 	return 0, nil
 }
 
-func resolveMerged(ctx context.Context, tx *sql.Tx, id int64) (int64, error) {
+func resolveMerged(ctx context.Context, tx *stx, id int64) (int64, error) {
 	for range 32 {
 		var into sql.NullInt64
 		if err := tx.QueryRowContext(ctx, `SELECT merged_into FROM applications WHERE id = ?`, id).Scan(&into); err != nil {
@@ -317,7 +326,7 @@ func refsOf(m *mailparse.Message) []string {
 
 // assign decides the application of a newly stored message: thread first,
 // then the employer (and role), then, for a job message, a new application.
-func (s *Store) assign(ctx context.Context, tx *sql.Tx, msgID int64, in *Incoming) (app int64, created bool, err error) {
+func (s *Store) assign(ctx context.Context, tx *stx, msgID int64, in *Incoming) (app int64, created bool, err error) {
 	m := in.Msg
 	app, err = threadApp(ctx, tx, refsOf(m))
 	if err != nil {
@@ -327,8 +336,8 @@ func (s *Store) assign(ctx context.Context, tx *sql.Tx, msgID int64, in *Incomin
 		// A message already stored may reply to this one (folders are
 		// read in any order): adopt its application.
 		var a sql.NullInt64
-		err := tx.QueryRowContext(ctx, `SELECT app_id FROM messages WHERE app_id IS NOT NULL AND (' ' || in_reply_to || ' ' || refs || ' ') LIKE ? LIMIT 1`,
-			"% "+likeEscape(m.MessageID)+" %").Scan(&a)
+		err := tx.QueryRowContext(ctx, `SELECT m.app_id FROM message_refs r JOIN messages m ON m.id = r.message
+			WHERE r.ref = ? AND m.app_id IS NOT NULL LIMIT 1`, m.MessageID).Scan(&a)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return 0, false, fmt.Errorf("state: reverse thread lookup: %w", err)
 		}
@@ -380,18 +389,18 @@ func likeEscape(s string) string {
 // that reference or are referenced by any message so adopted (the user's
 // follow-up to their own application email, read before the company's
 // answer, joins once the answer names the application).
-func adoptThread(ctx context.Context, tx *sql.Tx, app int64, m *mailparse.Message) error {
+func adoptThread(ctx context.Context, tx *stx, app int64, m *mailparse.Message) error {
 	for _, id := range refsOf(m) {
-		if _, err := tx.ExecContext(ctx, `UPDATE messages SET app_id = ? WHERE app_id IS NULL AND message_id = ?`, app, id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE messages SET app_id = ? WHERE app_id IS NULL AND message_id = ? AND message_id != ''`, app, id); err != nil {
 			return fmt.Errorf("state: adopt thread: %w", err)
 		}
 	}
 	for range 16 {
 		r, err := tx.ExecContext(ctx, `UPDATE messages SET app_id = ?1 WHERE app_id IS NULL AND (
-			EXISTS (SELECT 1 FROM messages a WHERE a.app_id = ?1 AND a.message_id != ''
-				AND (' ' || messages.in_reply_to || ' ' || messages.refs || ' ') LIKE '% ' || a.message_id || ' %')
-			OR (messages.message_id != '' AND EXISTS (SELECT 1 FROM messages a WHERE a.app_id = ?1
-				AND (' ' || a.in_reply_to || ' ' || a.refs || ' ') LIKE '% ' || messages.message_id || ' %')))`, app)
+			id IN (SELECT r.message FROM messages a JOIN message_refs r ON r.ref = a.message_id
+				WHERE a.app_id = ?1 AND a.message_id != '')
+			OR (message_id != '' AND message_id IN (SELECT r.ref FROM messages a JOIN message_refs r ON r.message = a.id
+				WHERE a.app_id = ?1)))`, app)
 		if err != nil {
 			return fmt.Errorf("state: adopt thread: %w", err)
 		}
@@ -405,7 +414,7 @@ func adoptThread(ctx context.Context, tx *sql.Tx, app int64, m *mailparse.Messag
 // outboundApp finds the application a message the user sent is addressed
 // to: a contact who wrote from the application's side, or the company's own
 // domain.
-func (s *Store) outboundApp(ctx context.Context, tx *sql.Tx, m *mailparse.Message) (int64, error) {
+func (s *Store) outboundApp(ctx context.Context, tx *stx, m *mailparse.Message) (int64, error) {
 	for _, a := range append(append([]mailparse.Address{}, m.To...), m.Cc...) {
 		var app sql.NullInt64
 		err := tx.QueryRowContext(ctx, `SELECT app_id FROM messages WHERE outbound = 0 AND app_id IS NOT NULL
@@ -436,7 +445,7 @@ func (s *Store) outboundApp(ctx context.Context, tx *sql.Tx, m *mailparse.Messag
 
 // employerApp finds or creates the application of an inbound job message
 // by its employer and role.
-func (s *Store) employerApp(ctx context.Context, tx *sql.Tx, in *Incoming) (int64, bool, error) {
+func (s *Store) employerApp(ctx context.Context, tx *stx, in *Incoming) (int64, bool, error) {
 	key := in.CompanyKey
 	dom := senderDomain(in)
 	if key == "" && dom == "" {
@@ -534,7 +543,7 @@ func opensApplication(c classify.Category) bool {
 
 // fillApp completes an application's name, role and domain from a new
 // message when they were unknown.
-func fillApp(ctx context.Context, tx *sql.Tx, app int64, in *Incoming) error {
+func fillApp(ctx context.Context, tx *stx, app int64, in *Incoming) error {
 	_, err := tx.ExecContext(ctx, `UPDATE applications SET
 		company = CASE WHEN company = '' OR company = domain THEN COALESCE(NULLIF(?, ''), company) ELSE company END,
 		company_key = CASE WHEN company_key = '' THEN ? ELSE company_key END,
@@ -548,36 +557,104 @@ func fillApp(ctx context.Context, tx *sql.Tx, app int64, in *Incoming) error {
 	return nil
 }
 
-// KnownMessageIDs reports which of ids are stored messages the user sent.
-// Sync uses it to tell the classifier that a message answers the user.
-func (s *Store) SentByUser(ctx context.Context, ids []string) (bool, error) {
-	for _, id := range ids {
-		var n int
-		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM messages WHERE message_id = ? AND outbound = 1`, id).Scan(&n)
-		if err != nil {
-			return false, fmt.Errorf("state: sent lookup: %w", err)
-		}
-		if n > 0 {
-			return true, nil
-		}
-	}
-	return false, nil
+// ThreadRef is what a stored message tells about the conversations that
+// refer to it.
+type ThreadRef struct {
+	Outbound bool   // the user wrote it
+	Assigned bool   // it belongs to an application
+	Subject  string //
+	To       string // first recipient, for the user's own messages
 }
 
-// Contact reports whether addr or its domain already belongs to an
-// application, so sync reads the body of mail from known contacts.
-func (s *Store) Contact(ctx context.Context, addr string) (bool, error) {
-	var n int
-	dom := addr
+// Threads maps Message-IDs to the stored messages they name.
+type Threads map[string]ThreadRef
+
+// KnownThreads looks up which of ids name a stored message (one the user
+// sent, or job mail).
+func (s *Store) KnownThreads(ctx context.Context, ids []string) (Threads, error) {
+	out := Threads{}
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	const batch = 400 // well under SQLite's limit on parameters
+	for len(ids) > 0 {
+		part := ids[:min(batch, len(ids))]
+		ids = ids[len(part):]
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		q := `SELECT message_id, outbound, app_id IS NOT NULL, subject, to_json FROM messages
+			WHERE message_id != '' AND message_id IN (?` + strings.Repeat(", ?", len(part)-1) + `)`
+		rows, err := s.db.QueryContext(ctx, q, args...)
+		if err != nil {
+			return out, fmt.Errorf("state: thread lookup: %w", err)
+		}
+		for rows.Next() {
+			var id, to string
+			var r ThreadRef
+			if err := rows.Scan(&id, &r.Outbound, &r.Assigned, &r.Subject, &to); err != nil {
+				rows.Close()
+				return out, fmt.Errorf("state: thread lookup: %w", err)
+			}
+			var addrs []mailparse.Address
+			if json.Unmarshal([]byte(to), &addrs) == nil && len(addrs) > 0 {
+				r.To = addrs[0].Addr
+			}
+			out[id] = r
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return out, fmt.Errorf("state: thread lookup: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// Contacts are the senders and company domains already tied to an
+// application: mail from them is worth reading whatever its subject.
+type Contacts struct {
+	addrs, domains map[string]bool
+}
+
+// Has reports whether addr, or its domain, is a known contact.
+func (c Contacts) Has(addr string) bool {
+	if addr == "" {
+		return false
+	}
+	if c.addrs[addr] {
+		return true
+	}
 	if i := strings.LastIndexByte(addr, '@'); i >= 0 {
-		dom = addr[i+1:]
+		return c.domains[addr[i+1:]]
 	}
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM messages WHERE from_addr = ? AND app_id IS NOT NULL) +
-		(SELECT count(*) FROM applications WHERE domain = ? AND domain != '')`, addr, dom).Scan(&n)
+	return false
+}
+
+// Contacts reads the known contacts. Sync takes one snapshot per chunk
+// rather than asking once per message.
+func (s *Store) Contacts(ctx context.Context) (Contacts, error) {
+	c := Contacts{addrs: map[string]bool{}, domains: map[string]bool{}}
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT from_addr, 0 FROM messages WHERE from_addr != '' AND app_id IS NOT NULL
+		UNION ALL SELECT DISTINCT domain, 1 FROM applications WHERE domain != ''`)
 	if err != nil {
-		return false, fmt.Errorf("state: contact lookup: %w", err)
+		return c, fmt.Errorf("state: contact lookup: %w", err)
 	}
-	return n > 0, nil
+	defer rows.Close()
+	for rows.Next() {
+		var v string
+		var isDomain bool
+		if err := rows.Scan(&v, &isDomain); err != nil {
+			return c, fmt.Errorf("state: contact lookup: %w", err)
+		}
+		if isDomain {
+			c.domains[v] = true
+		} else {
+			c.addrs[v] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return c, fmt.Errorf("state: contact lookup: %w", err)
+	}
+	return c, nil
 }
 
 // sameRole reports whether two role keys name one role: equal, or one is the

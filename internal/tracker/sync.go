@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/inboxwatch/inboxwatch/internal/classify"
@@ -149,16 +151,16 @@ func (t *Tracker) syncMailbox(ctx context.Context, conn *imapwatch.Conn, mailbox
 			for _, sk := range ch.Skipped {
 				b.Skipped = append(b.Skipped, state.Skip{UID: sk.UID, Reason: sk.Reason})
 			}
-			for _, f := range ch.Messages {
+			ins, err := t.incomingAll(ctx, ch.Messages)
+			if err != nil {
+				return err
+			}
+			for i, f := range ch.Messages {
 				if f.Body {
 					st.Bodies++
 				}
-				in, keep, err := t.incoming(ctx, f)
-				if err != nil {
-					return err
-				}
-				if keep {
-					b.Messages = append(b.Messages, in)
+				if ins[i].keep {
+					b.Messages = append(b.Messages, ins[i].Incoming)
 				}
 			}
 			res, err := t.store.Commit(ctx, b)
@@ -179,25 +181,64 @@ func (t *Tracker) Outbound(m *mailparse.Message) bool {
 	return t.me[m.From.Addr] || (m.Sender.Addr != "" && t.me[m.Sender.Addr] && m.From.Addr == "")
 }
 
+type classified struct {
+	state.Incoming
+	keep bool
+}
+
+// incomingAll classifies a chunk's messages. Classification is pure and
+// most of a chunk's work, so it runs on every core; the order is kept.
+func (t *Tracker) incomingAll(ctx context.Context, fs []imapwatch.Fetched) ([]classified, error) {
+	// One question to the store for the whole chunk: which messages
+	// answer the user's own.
+	var refs []string
+	for _, f := range fs {
+		if f.Body {
+			refs = append(refs, f.Msg.InReplyTo...)
+			refs = append(refs, f.Msg.References...)
+		}
+	}
+	known, err := t.store.KnownThreads(ctx, refs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]classified, len(fs))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(1, len(fs)/8)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				out[i] = t.incoming(fs[i], known)
+			}
+		}()
+	}
+	for i := range fs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	return out, nil
+}
+
 // incoming classifies one fetched message; keep is false for mail that is
 // neither the user's own nor about an application.
-func (t *Tracker) incoming(ctx context.Context, f imapwatch.Fetched) (state.Incoming, bool, error) {
+func (t *Tracker) incoming(f imapwatch.Fetched, known state.Threads) classified {
 	m := f.Msg
 	in := state.Incoming{UID: f.UID, Msg: m}
 	if t.Outbound(m) {
 		in.Outbound = true
-		return in, true, nil
+		return classified{in, true}
 	}
 	if !f.Body {
-		return in, false, nil
+		return classified{in, false}
 	}
-	replies, err := t.store.SentByUser(ctx, append(slices.Clone(m.InReplyTo), m.References...))
-	if err != nil {
-		return in, false, err
-	}
+	toUser := func(id string) bool { return known[id].Outbound }
+	replies := slices.ContainsFunc(m.InReplyTo, toUser) || slices.ContainsFunc(m.References, toUser)
 	res := classify.Classify(m, classify.Options{RepliesToUser: replies, UserAddresses: t.cfg.Me.Addresses})
 	if res.Category == classify.Other {
-		return in, false, nil
+		return classified{in, false}
 	}
 	in.Class = res
 	in.Review = res.Confidence < t.cfg.Scan.ReviewThreshold
@@ -208,86 +249,5 @@ func (t *Tracker) incoming(ctx context.Context, f imapwatch.Fetched) (state.Inco
 	if in.Domain == "" && in.Relay == "" && !in.FreeMail {
 		in.Domain = employer.RegistrableDomain(m.From.Domain())
 	}
-	return in, true, nil
-}
-
-// jobWords in a subject make a message worth reading.
-var jobWords = []string{
-	"application", "applying", "applied", "interview", "candida", "position", "role", "job", "offer",
-	"opportunit", "recruit", "hiring", "talent", "career", "assessment", "next step", "update", "status",
-	"thank you", "thanks", "follow", "availability", "schedule", "invitation", "invite", "call", "chat",
-	"out of office", "automatic reply", "auto", "away", "vacation", "abwesen", "absence", "reference",
-	"onboarding", "welcome", "congratulations", "decision", "feedback", "your submission", "screen",
-}
-
-// needBodies decides for a chunk: each message on its own merits, then any
-// message from the company domain of a message worth reading (a recruiter's
-// short "Re: Tuesday" next to the invitation it follows).
-func (t *Tracker) needBodies(ctx context.Context, ms []*mailparse.Message) []bool {
-	need := make([]bool, len(ms))
-	domains := map[string]bool{}
-	for i, m := range ms {
-		need[i] = t.needBody(ctx, m)
-		if d := companyDomain(m); need[i] && d != "" {
-			domains[d] = true
-		}
-	}
-	for i, m := range ms {
-		if !need[i] && !t.Outbound(m) && domains[companyDomain(m)] && companyDomain(m) != "" {
-			need[i] = true
-		}
-	}
-	return need
-}
-
-// companyDomain is the sender's registrable domain when it can only be an
-// employer's: not free mail, not a hiring system.
-func companyDomain(m *mailparse.Message) string {
-	d := m.From.Domain()
-	if d == "" || employer.IsFreeMail(d) {
-		return ""
-	}
-	if _, ok := employer.IsRelay(d); ok {
-		return ""
-	}
-	return employer.RegistrableDomain(d)
-}
-
-// needBody decides from headers alone whether to read a message's text:
-// anything from a hiring system or a known contact, any reply, and any
-// subject that speaks of the job search. Bulk mail is read only when it
-// comes from a hiring system or its subject is clearly about an application.
-func (t *Tracker) needBody(ctx context.Context, m *mailparse.Message) bool {
-	if t.Outbound(m) {
-		return false
-	}
-	dom := m.From.Domain()
-	if _, ok := employer.IsRelay(dom); ok {
-		return true
-	}
-	for _, a := range m.ReplyTo {
-		if _, ok := employer.IsRelay(a.Domain()); ok {
-			return true
-		}
-	}
-	if len(m.InReplyTo) > 0 || len(m.References) > 0 {
-		return true
-	}
-	if known, err := t.store.Contact(ctx, m.From.Addr); err == nil && known {
-		return true
-	}
-	subj := strings.ToLower(m.Subject)
-	bulk := m.ListID != "" || m.ListUnsubscribe != "" || m.Precedence == "bulk" || m.Precedence == "list"
-	if bulk {
-		return strings.Contains(subj, "application") || strings.Contains(subj, "interview") || strings.Contains(subj, "applying")
-	}
-	if m.AutoSubmitted != "" && m.AutoSubmitted != "no" {
-		return true
-	}
-	for _, w := range jobWords {
-		if strings.Contains(subj, w) {
-			return true
-		}
-	}
-	return subj == ""
+	return classified{in, true}
 }
