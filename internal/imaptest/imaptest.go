@@ -747,3 +747,9 @@ func Message(from, to, subject, body string) []byte {
 	b.WriteString("\r\n")
 	return b.Bytes()
 }
+
+// CreateMailbox creates an empty mailbox.
+func (s *Server) CreateMailbox(t testing.TB, mailbox string) {
+	t.Helper()
+	s.withAdmin(t, func(c *imapclient.Client) error { return c.Create(mailbox, nil).Wait() })
+}

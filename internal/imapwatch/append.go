@@ -54,6 +54,7 @@ func (c *Conn) DeleteOwn(ctx context.Context, mailbox string, uidValidity, uid u
 	var sel *imap.SelectData
 	err := c.bounded(ctx, func() error {
 		var err error
+		c.examined = ""
 		sel, err = c.c.Select(mailbox, nil).Wait()
 		return err
 	})

@@ -96,6 +96,11 @@ type Conn struct {
 	opts    Options
 	log     *slog.Logger
 	changes chan struct{} // signalled on EXISTS/EXPUNGE while selected
+	// examined is the mailbox a scan opened read-only and its answer, kept
+	// so the next scan of it asks only for news (NOOP) instead of opening
+	// it again; "" after anything else selects.
+	examined    string
+	examinedSel imap.SelectData
 	mu      sync.Mutex
 	closed  bool
 }

@@ -21,6 +21,7 @@ func (c *Conn) Watch(ctx context.Context, mailbox string, refresh time.Duration,
 		refresh = 14 * time.Minute
 	}
 	err := c.bounded(ctx, func() error {
+		c.examined = ""
 		_, err := c.c.Select(mailbox, &imap.SelectOptions{ReadOnly: true}).Wait()
 		return err
 	})

@@ -143,6 +143,26 @@ func TestScanIsReadOnlyAndIncremental(t *testing.T) {
 		if got := subjects(inc); !slices.Equal(got, []string{"Interview invitation 100", "Interview invitation 101"}) {
 			t.Fatalf("incremental pass read %v, want the 2 new messages", got)
 		}
+		// Another folder in between, then news in the first again.
+		cur = last(inc)
+		s.CreateMailbox(t, "Elsewhere")
+		collect(t, c, "Elsewhere", imapwatch.Cursor{}, imapwatch.ScanOptions{})
+		seed(t, s, "INBOX", 1, 200)
+		inc = collect(t, c, "INBOX", cur, imapwatch.ScanOptions{})
+		if got := subjects(inc); !slices.Equal(got, []string{"Interview invitation 200"}) {
+			t.Fatalf("pass after another folder read %v, want the 1 new message", got)
+		}
+		before = s.Flags(t, "INBOX")
+		cur = last(inc)
+		seed(t, s, "INBOX", 1, 300)
+		if got := subjects(collect(t, c, "INBOX", cur, imapwatch.ScanOptions{})); !slices.Equal(got, []string{"Interview invitation 300"}) {
+			t.Fatalf("third pass read %v", got)
+		}
+		after := s.Flags(t, "INBOX")
+		delete(after, uint32(len(after))) // the message just added
+		if !maps.EqualFunc(before, after, slices.Equal) {
+			t.Fatalf("incremental scans changed flags:\nbefore %v\nafter  %v", before, after)
+		}
 	})
 }
 

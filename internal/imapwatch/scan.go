@@ -160,14 +160,9 @@ func (c *Conn) Scan(ctx context.Context, mailbox string, cur Cursor, opts ScanOp
 		opts.MaxBodyBytes = 64 << 10
 	}
 	log := c.log.With("mailbox", mailbox)
-	var sel *imap.SelectData
-	err := c.bounded(ctx, func() error {
-		var err error
-		sel, err = c.c.Select(mailbox, &imap.SelectOptions{ReadOnly: true}).Wait()
-		return err
-	})
+	sel, err := c.examine(ctx, mailbox)
 	if err != nil {
-		return fmt.Errorf("examine %s: %w", mailbox, err)
+		return err
 	}
 	if cur.UIDValidity != 0 && cur.UIDValidity != sel.UIDValidity {
 		log.Warn("UIDVALIDITY changed: rescanning", "old", cur.UIDValidity, "new", sel.UIDValidity)
@@ -265,6 +260,37 @@ func (c *Conn) Scan(ctx context.Context, mailbox string, cur Cursor, opts ScanOp
 		}
 	}
 	return nil
+}
+
+// examine opens mailbox read-only. When this connection's last scan
+// already did, a NOOP brings the news instead: on a big mailbox opening
+// it again costs the server far more than the new mail does. UIDNEXT is
+// then unknown (0) and the search alone says what is new.
+func (c *Conn) examine(ctx context.Context, mailbox string) (*imap.SelectData, error) {
+	if c.examined == mailbox {
+		err := c.bounded(ctx, func() error { return c.c.Noop().Wait() })
+		if err != nil {
+			return nil, fmt.Errorf("noop %s: %w", mailbox, err)
+		}
+		if mb := c.c.Mailbox(); mb != nil && mb.Name == mailbox {
+			sel := c.examinedSel
+			sel.NumMessages = mb.NumMessages
+			sel.UIDNext = 0
+			return &sel, nil
+		}
+	}
+	c.examined = ""
+	var sel *imap.SelectData
+	err := c.bounded(ctx, func() error {
+		var err error
+		sel, err = c.c.Select(mailbox, &imap.SelectOptions{ReadOnly: true}).Wait()
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("examine %s: %w", mailbox, err)
+	}
+	c.examined, c.examinedSel = mailbox, *sel
+	return sel, nil
 }
 
 func uidSet(uids []uint32) imap.UIDSet {
