@@ -4,8 +4,8 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"unicode"
 	"time"
+	"unicode"
 
 	"github.com/inboxwatch/inboxwatch/internal/mailparse"
 )

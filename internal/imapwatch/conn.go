@@ -101,8 +101,8 @@ type Conn struct {
 	// it again; "" after anything else selects.
 	examined    string
 	examinedSel imap.SelectData
-	mu      sync.Mutex
-	closed  bool
+	mu          sync.Mutex
+	closed      bool
 }
 
 func (o *Options) timeout() time.Duration {
