@@ -9,7 +9,7 @@ import (
 
 // renderDoc writes docs/benchmarks.md from the stored results, one column
 // per mailbox size.
-func renderDoc(b *strings.Builder, all []*results) {
+func renderDoc(b *strings.Builder, all []*results, notes string) {
 	b.WriteString(`# Benchmarks
 
 This page is written by the benchmark harness in ` + "`bench/inboxbench`" + `; do not edit
@@ -42,7 +42,8 @@ go run ./bench/inboxbench -n 100000  # 100,000 messages
 ` + "```" + `
 
 It prints the table below for that size, stores the numbers in
-` + "`bench/results/n<N>.json`" + ` and rewrites this page from every stored size. Other
+` + "`bench/results/n<N>.json`" + ` and rewrites this page from every stored size and the
+analysis in ` + "`bench/notes.md`" + `. Other
 flags: ` + "`-reps`" + ` (floor and first-sync repetitions, median reported, default 3),
 ` + "`-idle-trials`" + ` (default 20), ` + "`-seed`" + `, ` + "`-keep`" + ` (keep Dovecot's mail and the state
 database), ` + "`-no-doc`" + `, ` + "`-render`" + ` (only rewrite this page from ` + "`bench/results`" + `), ` + "`-skip naive,incremental,idle,throughput`" + ` (leave phases out
@@ -109,6 +110,9 @@ not run any of this.
 		lo, hi := all[0], all[len(all)-1]
 		fmt.Fprintf(b, "\nPeak RSS of the first sync goes from %s at %s messages to %s at %s (the state database from %s to %s).\n",
 			mbs(lo.Sync.MaxRSS), count(lo.N), mbs(hi.Sync.MaxRSS), count(hi.N), mbs(lo.DBBytes), mbs(hi.DBBytes))
+	}
+	if notes != "" {
+		b.WriteString("\n" + strings.TrimSpace(notes) + "\n")
 	}
 	b.WriteString(`
 ## How it is measured

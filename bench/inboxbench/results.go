@@ -289,8 +289,14 @@ func renderResults(root string) error {
 	if err != nil {
 		return err
 	}
+	// The hand-written analysis of the numbers (what the profiles showed,
+	// what was changed, why a target is still missed) goes in with them.
+	notes, err := os.ReadFile(filepath.Join(root, "bench", "notes.md"))
+	if err != nil && !os.IsNotExist(err) {
+		return err
+	}
 	var b strings.Builder
-	renderDoc(&b, all)
+	renderDoc(&b, all, string(notes))
 	if err := os.MkdirAll(filepath.Join(root, "docs"), 0o755); err != nil {
 		return err
 	}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -471,11 +473,32 @@ func (c *Conn) readChunk(ctx context.Context, mailbox string, uids []uint32, got
 			groups[k] = append(groups[k], uid)
 		}
 	}
-	bodies := map[uint32][]mailparse.Part{}
+	// Every group's FETCH goes out at once, each answer read by its own
+	// goroutine (a server may interleave them): one wait for the server
+	// instead of one per group.
+	results := make([]map[uint32][]mailparse.Part, 0, len(groups))
+	errs := make([]error, 0, len(groups))
+	var wg sync.WaitGroup
 	for _, group := range groups {
-		if err := c.fetchBodies(ctx, mailbox, group, got, opts.MaxBodyBytes, bodies); err != nil {
-			return ch, err
+		f := c.startBodies(group, got, opts.MaxBodyBytes)
+		results = append(results, map[uint32][]mailparse.Part{})
+		errs = append(errs, nil)
+		i := len(results) - 1
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = c.collectBodies(ctx, mailbox, f, got, opts.MaxBodyBytes, results[i])
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return ch, err // the first says it; the rest echo a dead connection
 		}
+	}
+	bodies := map[uint32][]mailparse.Part{}
+	for _, r := range results {
+		maps.Copy(bodies, r)
 	}
 	for _, uid := range uids {
 		p, ok := got[uid]
@@ -499,14 +522,27 @@ func (c *Conn) readChunk(ctx context.Context, mailbox string, uids []uint32, got
 	return ch, nil
 }
 
-func (c *Conn) fetchBodies(ctx context.Context, mailbox string, uids []uint32, got map[uint32]*pending, maxBytes int, out map[uint32][]mailparse.Part) error {
+// bodyFetch is a FETCH of the same text parts of a group of messages.
+type bodyFetch struct {
+	cmd      *imapclient.FetchCommand
+	sections []*imap.FetchItemBodySection
+}
+
+// startBodies sends the FETCH for a group of messages whose wanted parts
+// have the same section paths.
+func (c *Conn) startBodies(uids []uint32, got map[uint32]*pending, maxBytes int) *bodyFetch {
 	parts := got[uids[0]].fetch
 	var sections []*imap.FetchItemBodySection
 	for _, p := range parts {
 		sections = append(sections, &imap.FetchItemBodySection{Part: p.path, Peek: true, Partial: &imap.SectionPartial{Offset: 0, Size: int64(maxBytes)}})
 	}
+	return &bodyFetch{cmd: c.c.Fetch(uidSet(uids), &imap.FetchOptions{UID: true, BodySection: sections}), sections: sections}
+}
+
+// collectBodies reads the answer to a FETCH startBodies sent.
+func (c *Conn) collectBodies(ctx context.Context, mailbox string, f *bodyFetch, got map[uint32]*pending, maxBytes int, out map[uint32][]mailparse.Part) error {
+	cmd, sections := f.cmd, f.sections
 	w := c.watch(ctx)
-	cmd := c.c.Fetch(uidSet(uids), &imap.FetchOptions{UID: true, BodySection: sections})
 	for {
 		msg := cmd.Next()
 		if msg == nil {

@@ -318,6 +318,9 @@ func TestSyncStateDiskFull(t *testing.T) {
 	awaitCond(t, run, rg, 15*time.Second, "the daemon reporting the full disk", func() bool {
 		return strings.Contains(rg.log.String(), "database or disk is full")
 	})
+	if l := rg.log.String(); !strings.Contains(l, "cannot save to the state database") || strings.Contains(l, "connection lost") {
+		t.Errorf("the daemon's log blames the connection for a full disk, or does not say the state could not be saved:\n%s", l)
+	}
 	if err := os.Remove(filler); err != nil {
 		t.Fatal(err)
 	}

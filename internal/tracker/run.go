@@ -60,7 +60,11 @@ func (t *Tracker) Run(ctx context.Context) error {
 			return err
 		}
 		d := bo.Next()
-		t.deps.Log.Warn("connection lost; reconnecting", "error", err.Error(), "in", d.Round(time.Millisecond).String())
+		if errors.Is(err, ErrState) {
+			t.deps.Log.Error("cannot save to the state database; trying again", "path", t.store.Path(), "error", err.Error(), "in", d.Round(time.Millisecond).String())
+		} else {
+			t.deps.Log.Warn("connection lost; reconnecting", "error", err.Error(), "in", d.Round(time.Millisecond).String())
+		}
 		if err := sleep(ctx, d); err != nil {
 			return nil
 		}

@@ -6,6 +6,7 @@ package tracker
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -72,6 +73,10 @@ func (t *Tracker) Store() *state.Store { return t.store }
 func (t *Tracker) dial(ctx context.Context) (*imapwatch.Conn, error) {
 	return imapwatch.Dial(ctx, t.imap)
 }
+
+// ErrState marks a failure to save what a sync read (a full disk, a
+// read-only file): the mailbox is fine, and the daemon retries.
+var ErrState = errors.New("cannot save to the state database")
 
 // SyncStats summarises one sync pass.
 type SyncStats struct {
@@ -165,7 +170,7 @@ func (t *Tracker) syncMailbox(ctx context.Context, conn *imapwatch.Conn, mailbox
 			}
 			res, err := t.store.Commit(ctx, b)
 			if err != nil {
-				return err
+				return fmt.Errorf("%w: %w", ErrState, err)
 			}
 			st.Seen += ch.Seen
 			st.Stored += res.Added
