@@ -107,7 +107,16 @@ func TestScanIsReadOnlyAndIncremental(t *testing.T) {
 		s.Append(t, "INBOX", imaptest.Message("a@b.example", "me@example.com", "Already read", "x"), imap.FlagSeen)
 		before := s.Flags(t, "INBOX")
 		c := dial(t, s)
-		chs := collect(t, c, "INBOX", imapwatch.Cursor{}, imapwatch.ScanOptions{ChunkSize: 3})
+		// A long scan reads the text on a second connection.
+		var texts int
+		dialText := func(ctx context.Context) (*imapwatch.Conn, error) {
+			texts++
+			return imapwatch.Dial(ctx, options(s))
+		}
+		chs := collect(t, c, "INBOX", imapwatch.Cursor{}, imapwatch.ScanOptions{ChunkSize: 3, DialText: dialText})
+		if texts != 1 {
+			t.Errorf("a scan of 3 chunks opened %d text connections, want 1", texts)
+		}
 		if got := len(subjects(chs)); got != 8 {
 			t.Fatalf("first scan read %d messages, want 8", got)
 		}

@@ -133,6 +133,13 @@ type ScanOptions struct {
 	OnReset func(ctx context.Context, uidValidity uint32) error
 	// Progress, if set, is told how many of the UIDs to read are done.
 	Progress func(done, total int)
+	// DialText, if set, opens a second connection for a long scan: the
+	// text of one chunk is fetched on it while the headers of the next
+	// arrive on the first, so the server and the decoding work on both at
+	// once. Short scans (the daemon's new mail) use one connection.
+	DialText func(ctx context.Context) (*Conn, error)
+
+	text *Conn // the second connection, while a scan uses one
 }
 
 // headerFields is what a scan fetches of every message's header: the
@@ -221,6 +228,16 @@ func (c *Conn) Scan(ctx context.Context, mailbox string, cur Cursor, opts ScanOp
 		return nil
 	}
 	log.Debug("scan", "uids", len(uids), "from", uids[0], "to", uids[len(uids)-1])
+	if opts.DialText != nil && len(uids) > 2*opts.ChunkSize {
+		tc, err := c.openText(ctx, mailbox, sel.UIDValidity, opts.DialText)
+		if err != nil {
+			// One connection does the job too, only slower.
+			log.Debug("reading text on the main connection", "reason", err.Error())
+		} else {
+			defer tc.Logout(context.WithoutCancel(ctx))
+			opts.text = tc
+		}
+	}
 	// While one chunk is decided on, read and committed, the headers of
 	// the next are already on their way: the server, the decoder and the
 	// caller work at the same time. The two commands name different UIDs,
@@ -262,6 +279,24 @@ func (c *Conn) Scan(ctx context.Context, mailbox string, cur Cursor, opts ScanOp
 		}
 	}
 	return nil
+}
+
+// openText dials and prepares the second connection of a long scan; it
+// must see the mailbox as this one does.
+func (c *Conn) openText(ctx context.Context, mailbox string, uidValidity uint32, dial func(context.Context) (*Conn, error)) (*Conn, error) {
+	tc, err := dial(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sel, err := tc.examine(ctx, mailbox)
+	if err == nil && sel.UIDValidity != uidValidity {
+		err = fmt.Errorf("examine %s: UIDVALIDITY %d on the second connection, %d on the first", mailbox, sel.UIDValidity, uidValidity)
+	}
+	if err != nil {
+		tc.Close()
+		return nil, err
+	}
+	return tc, nil
 }
 
 // examine opens mailbox read-only. When this connection's last scan
@@ -479,15 +514,19 @@ func (c *Conn) readChunk(ctx context.Context, mailbox string, uids []uint32, got
 	results := make([]map[uint32][]mailparse.Part, 0, len(groups))
 	errs := make([]error, 0, len(groups))
 	var wg sync.WaitGroup
+	tc := c
+	if opts.text != nil {
+		tc = opts.text
+	}
 	for _, group := range groups {
-		f := c.startBodies(group, got, opts.MaxBodyBytes)
+		f := tc.startBodies(group, got, opts.MaxBodyBytes)
 		results = append(results, map[uint32][]mailparse.Part{})
 		errs = append(errs, nil)
 		i := len(results) - 1
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = c.collectBodies(ctx, mailbox, f, got, opts.MaxBodyBytes, results[i])
+			errs[i] = tc.collectBodies(ctx, mailbox, f, got, opts.MaxBodyBytes, results[i])
 		}()
 	}
 	wg.Wait()

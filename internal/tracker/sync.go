@@ -143,6 +143,7 @@ func (t *Tracker) syncMailbox(ctx context.Context, conn *imapwatch.Conn, mailbox
 		MaxBodyBytes: t.cfg.Scan.MaxBodyBytes,
 		ChunkSize:    t.deps.ChunkSize,
 		NeedBodies:   func(ms []*mailparse.Message) []bool { return t.needBodies(ctx, ms) },
+		DialText:     t.dial,
 		OnReset: func(ctx context.Context, uv uint32) error {
 			return t.store.ResetMailbox(ctx, mailbox, uv)
 		},
