@@ -511,23 +511,23 @@ func (c *Conn) readChunk(ctx context.Context, mailbox string, uids []uint32, got
 	// Every group's FETCH goes out at once, each answer read by its own
 	// goroutine (a server may interleave them): one wait for the server
 	// instead of one per group.
-	results := make([]map[uint32][]mailparse.Part, 0, len(groups))
-	errs := make([]error, 0, len(groups))
+	results := make([]map[uint32][]mailparse.Part, len(groups))
+	errs := make([]error, len(groups))
 	var wg sync.WaitGroup
 	tc := c
 	if opts.text != nil {
 		tc = opts.text
 	}
+	i := -1
 	for _, group := range groups {
+		i++
 		f := tc.startBodies(group, got, opts.MaxBodyBytes)
-		results = append(results, map[uint32][]mailparse.Part{})
-		errs = append(errs, nil)
-		i := len(results) - 1
+		results[i] = map[uint32][]mailparse.Part{}
 		wg.Add(1)
-		go func() {
+		go func(i int) {
 			defer wg.Done()
 			errs[i] = tc.collectBodies(ctx, mailbox, f, got, opts.MaxBodyBytes, results[i])
-		}()
+		}(i)
 	}
 	wg.Wait()
 	for _, err := range errs {
