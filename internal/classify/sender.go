@@ -69,6 +69,13 @@ type senderFacts struct {
 	evidence  []string
 }
 
+// HiringSystem reports whether a sender's domain belongs to an applicant
+// tracking system or a scheduling, assessment or screening service that
+// writes on an employer's behalf.
+func HiringSystem(domain string) bool {
+	return domainIn(strings.ToLower(domain), atsDomains) != ""
+}
+
 func domainIn(d string, list []string) string {
 	for _, x := range list {
 		if d == x || len(d) > len(x) && d[len(d)-len(x)-1] == '.' && strings.HasSuffix(d, x) {

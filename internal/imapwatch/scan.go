@@ -460,8 +460,19 @@ func (c *Conn) fetchHeaders(ctx context.Context, mailbox string, uids []uint32) 
 	// chunk before.
 	for _, p := range got {
 		p.msg, p.err = mailparse.ParseHeader(p.header)
-		if p.err == nil {
-			p.fetch, p.atts = pickParts(p.bs)
+		if p.err != nil {
+			continue
+		}
+		p.fetch, p.atts = pickParts(p.bs)
+		// What the structure says the message carries (a calendar
+		// invitation, an "Offer_Letter.pdf") helps decide whether to read it.
+		for _, a := range p.atts {
+			p.msg.Attachments = append(p.msg.Attachments, mailparse.Attachment{Filename: a.Filename, ContentType: a.MediaType, Size: a.Size})
+		}
+		for _, f := range p.fetch {
+			if mt := f.part.MediaType(); mt == "text/calendar" || mt == "application/ics" {
+				p.msg.Attachments = append(p.msg.Attachments, mailparse.Attachment{Filename: f.filename, ContentType: mt, Size: int64(f.part.Size)})
+			}
 		}
 	}
 	return got, nil

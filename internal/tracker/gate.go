@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/inboxwatch/inboxwatch/internal/classify"
 	"github.com/inboxwatch/inboxwatch/internal/employer"
 	"github.com/inboxwatch/inboxwatch/internal/mailparse"
 	"github.com/inboxwatch/inboxwatch/internal/state"
@@ -92,16 +93,25 @@ func worthReading(m *mailparse.Message, h gateHints) bool {
 		return true
 	}
 	subj := strings.ToLower(m.Subject)
-	if _, ok := employer.IsRelay(m.From.Domain()); ok {
+	if hiringSender(m.From.Domain()) {
 		return !alertSubject(subj) || containsAny(subj, strongWords)
 	}
 	for _, a := range m.ReplyTo {
-		if _, ok := employer.IsRelay(a.Domain()); ok {
+		if hiringSender(a.Domain()) {
 			return true
 		}
 	}
 	if subj == "" {
 		return true
+	}
+	for _, a := range m.Attachments {
+		// A calendar invitation may be the interview; a document named
+		// as an offer, a contract or an assessment speaks for itself.
+		ct, fn := strings.ToLower(a.ContentType), strings.ToLower(a.Filename)
+		if ct == "text/calendar" || ct == "application/ics" || strings.HasSuffix(fn, ".ics") ||
+			containsAny(fn, []string{"offer", "contract", "agreement", "assessment", "interview", "candidate", "onboarding"}) {
+			return true
+		}
 	}
 	if containsAny(subj, strongWords) || recruitingSender(m.From) {
 		return true
@@ -153,6 +163,16 @@ func personLike(a mailparse.Address) bool {
 func alertSubject(subj string) bool {
 	return containsAny(subj, []string{"new jobs", "jobs for you", "job alert", "jobs you may", "recommended jobs",
 		"jobs in ", "jobs near", "job matches", "jobs matching", "new job for you", "is hiring", "are hiring"})
+}
+
+// hiringSender reports a domain of a hiring system, job board or interview
+// scheduling or assessment service, as the employer and the classifier
+// know them.
+func hiringSender(domain string) bool {
+	if _, ok := employer.IsRelay(domain); ok {
+		return true
+	}
+	return classify.HiringSystem(domain)
 }
 
 // robotSender reports a sender address no person reads.

@@ -101,6 +101,12 @@ func TestGateSkipsEverydayMail(t *testing.T) {
 		{"known contact", mailparse.Message{From: addr("", "jo@acme.example"), Subject: "quick one", ListUnsubscribe: "<x>"}, gateHints{KnownSender: true}, true},
 		{"title in the subject", mailparse.Message{From: addr("Mercedes Recruiting", "noreply@mb.example"), Subject: "Mercedes-Benz - Data Analytics Intern"}, gateHints{}, true},
 		{"no subject", mailparse.Message{From: addr("", "x@y.example")}, gateHints{}, true},
+		{"calendar invitation from a calendar robot", mailparse.Message{From: addr("Dana Kim (via Calendar)", "calendar-notification@calendar.example"), Subject: "Chat with Sam @ Tue 10am",
+			Attachments: []mailparse.Attachment{{ContentType: "text/calendar"}}}, gateHints{}, true},
+		{"offer letter attached", mailparse.Message{From: addr("People Ops", "no-reply@acme.example"), Subject: "Documents for you", ListUnsubscribe: "<x>",
+			Attachments: []mailparse.Attachment{{ContentType: "application/pdf", Filename: "Offer_Letter_Sam.pdf"}}}, gateHints{}, true},
+		{"invoice attached", mailparse.Message{From: addr("Shop", "orders@shop.example"), Subject: "Your receipt", Attachments: []mailparse.Attachment{{ContentType: "application/pdf", Filename: "invoice-5512.pdf"}}}, gateHints{}, false},
+		{"scheduling service", mailparse.Message{From: addr("Acme via ModernLoop", "scheduling@modernloop.io"), Subject: "Pick a time with Dana", AutoSubmitted: "auto-generated"}, gateHints{}, true},
 	}
 	for _, c := range cases {
 		if got := worthReading(&c.m, c.h); got != c.want {
