@@ -55,21 +55,26 @@ func (c *Conn) Watch(ctx context.Context, mailbox string, refresh time.Duration,
 			return fmt.Errorf("idle %s: %w", mailbox, err)
 		}
 		log.Debug("idling")
+		// Tell of each change the moment it comes, and stay in IDLE: the
+		// fetching happens on another connection, and leaving IDLE first
+		// would make the news wait for the server's answer to DONE.
 		t := time.NewTimer(refresh)
-		changed := false
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			c.Close()
-			return ctx.Err()
-		case <-c.Closed():
-			t.Stop()
-			return fmt.Errorf("idle %s: connection closed by server", mailbox)
-		case <-c.changes:
-			changed = true
-		case <-t.C:
+	wait:
+		for {
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				c.Close()
+				return ctx.Err()
+			case <-c.Closed():
+				t.Stop()
+				return fmt.Errorf("idle %s: connection closed by server", mailbox)
+			case <-c.changes:
+				notify()
+			case <-t.C:
+				break wait
+			}
 		}
-		t.Stop()
 		err = c.bounded(ctx, func() error {
 			if err := idle.Close(); err != nil {
 				return err
@@ -78,9 +83,6 @@ func (c *Conn) Watch(ctx context.Context, mailbox string, refresh time.Duration,
 		})
 		if err != nil {
 			return fmt.Errorf("end idle %s: %w", mailbox, err)
-		}
-		if changed {
-			notify()
 		}
 	}
 }
