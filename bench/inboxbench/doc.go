@@ -143,7 +143,10 @@ not run any of this.
   APPEND until a read-only query on the state database finds the message's
   Message-ID (polled every 2 ms). A bare go-imap client IDLEs on INBOX next
   to inboxwatch and is timed on the same appends until the server reports
-  the new message: that is the server's share. Dovecot waits about half a
+  the new message: that is the server's share. inboxwatch's own share is what
+  its log says ("took" on each "new mail" line): from the moment its IDLE
+  connection heard of the change to the message being stored, the fetching
+  connection's round trips included. Dovecot waits about half a
   second before it tells IDLE clients about new mail, and with 100,000
   messages in one maildir it takes longer still.
 - **Throughput** runs in the harness with GOMAXPROCS=1 over 2,000 messages

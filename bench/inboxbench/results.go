@@ -85,6 +85,11 @@ type idleResult struct {
 	FloorTrials []float64 `json:"bare_idle_trials_seconds"`
 	FloorP50    float64   `json:"bare_idle_p50_seconds"`
 	FloorP95    float64   `json:"bare_idle_p95_seconds"`
+	// The daemon's own account ("took" in its log): from its IDLE
+	// connection hearing of the change to the message being stored.
+	OwnTrials []float64 `json:"own_trials_seconds,omitempty"`
+	OwnP50    float64   `json:"own_p50_seconds,omitempty"`
+	OwnP95    float64   `json:"own_p95_seconds,omitempty"`
 }
 
 // The link every byte would cross to a real provider.
@@ -231,6 +236,12 @@ var rows = []row{
 	}},
 	{"bare IDLE client hears of it: p50 / p95", func(r *results) string {
 		return secs(r.Idle.FloorP50) + " / " + secs(r.Idle.FloorP95)
+	}},
+	{"inboxwatch, from hearing of it to stored: p50 / p95", func(r *results) string {
+		if len(r.Idle.OwnTrials) == 0 {
+			return "-"
+		}
+		return secs(r.Idle.OwnP50) + " / " + secs(r.Idle.OwnP95)
 	}},
 	{"classification, one core", func(r *results) string { return fmt.Sprintf("%s msg/s", count(int(r.Throughput.ClassifyPerSec))) }},
 	{"parsing, one core", func(r *results) string {

@@ -98,14 +98,18 @@ func (t *Tracker) runOnce(ctx context.Context, connected func()) error {
 		t.deps.Log.Warn("after sync", "error", err.Error())
 	}
 
-	changed := make(chan string, len(boxes))
+	type change struct {
+		mailbox string
+		at      time.Time
+	}
+	changed := make(chan change, len(boxes))
 	errc := make(chan error, len(boxes))
 	for _, mb := range boxes {
 		go func() {
 			errc <- t.watch(ctx, mb, func() {
 				select {
-				case changed <- mb:
-				default:
+				case changed <- change{mb, time.Now()}:
+				default: // one pending pass covers every change so far
 				}
 			})
 		}()
@@ -121,13 +125,17 @@ func (t *Tracker) runOnce(ctx context.Context, connected func()) error {
 			return ctx.Err()
 		case err := <-errc:
 			return err
-		case mb := <-changed:
+		case ch := <-changed:
 			var st SyncStats
-			if err := t.syncMailbox(ctx, conn, mb, &st); err != nil {
+			if err := t.syncMailbox(ctx, conn, ch.mailbox, &st); err != nil {
 				return err
 			}
+			// took: from the server's word to the state store.
+			took := time.Since(ch.at).Round(time.Millisecond).String()
 			if st.Stored > 0 {
-				t.deps.Log.Info("new mail", "mailbox", mb, "stored", st.Stored)
+				t.deps.Log.Info("new mail", "mailbox", ch.mailbox, "stored", st.Stored, "took", took)
+			} else {
+				t.deps.Log.Debug("mailbox changed", "mailbox", ch.mailbox, "seen", st.Seen, "took", took)
 			}
 			if err := t.afterSync(ctx, conn); err != nil {
 				t.deps.Log.Warn("after sync", "error", err.Error())
