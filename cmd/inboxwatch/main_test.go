@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -177,6 +178,24 @@ func TestDemoAndContracts(t *testing.T) {
 		if _, ok := draft[k]; !ok {
 			t.Errorf("due draft lacks %q", k)
 		}
+	}
+	// The thank-you goes to the interviewer who sent the invitation, by
+	// name, even though a recruiting system's reminder came after it.
+	var thanks map[string]any
+	for _, s := range due {
+		if s["kind"] == "thank_you" {
+			thanks = s
+		}
+	}
+	if thanks == nil {
+		t.Fatal("the demo digest has no thank-you due")
+	}
+	ty, _ := thanks["draft"].(map[string]any)
+	if to := fmt.Sprint(ty["to"]); !strings.Contains(to, "priya.nandakumar@") {
+		t.Errorf("thank-you to %s, want the interviewer", to)
+	}
+	if body, _ := ty["body"].(string); !strings.HasPrefix(body, "Hi Priya,") {
+		t.Errorf("thank-you greets %q", strings.SplitN(body, "\n", 2)[0])
 	}
 	// Corrections stick and show in status.
 	if code, _, stderr := run(t, "app", "mark", "1", "withdrawn", "--db", db); code != 0 {

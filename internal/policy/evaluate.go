@@ -295,10 +295,19 @@ func (f *fold) invitation(e *Event) {
 		f.note(e.At, "interview invitation without a time: no thank-you can be timed")
 		return
 	}
-	if end.IsZero() || !end.After(start) {
+	stated := !end.IsZero() && end.After(start)
+	if !stated {
 		end = start.Add(f.cfg.DefaultInterviewLength)
 	}
 	same := f.ivKnown() && start.Equal(f.ivStart)
+	if same && interviewer(f.app, e).Name == "" && interviewer(f.app, f.iv).Name != "" {
+		// A system's reminder of the interview already known: the thank-you
+		// still goes to the person who invited, in their thread.
+		if stated {
+			f.ivEnd = end
+		}
+		return
+	}
 	f.iv, f.ivStart, f.ivEnd = e, start, end
 	if !same {
 		f.thanked, f.replyAfterEnd = false, false

@@ -125,6 +125,32 @@ func TestInterviewer(t *testing.T) {
 	}
 }
 
+func TestReminderKeepsInterviewer(t *testing.T) {
+	// Dana invites; the day before, the recruiting system sends a reminder
+	// of the same slot from a no-reply address answered by Marcus. The
+	// thank-you still goes to Dana, in her thread.
+	inv := invited()
+	reminder := in("2026-03-02 18:00", invitation, careers, replyTo(marcus),
+		slot("2026-03-03 14:00", ""), subject("Reminder: your interview with Brightline Analytics"))
+	o := policy.Evaluate(app(ackd("2026-02-16 10:14"), inv, reminder), at("2026-03-03 16:00"), cfg())
+	if o.Next == nil || o.Next.Kind != policy.ThankYou {
+		t.Fatalf("want a thank-you, got %+v", o.Next)
+	}
+	if got := o.Next.Interviewer; got.Addr != dana.Addr || got.Name != dana.Name {
+		t.Errorf("thank-you to %v, want Dana", got)
+	}
+	if o.Next.Reply == nil || o.Next.Reply.MessageID != inv.MessageID {
+		t.Errorf("thank-you answers %+v, want the invitation", o.Next.Reply)
+	}
+	// A reminder that moves the interview is a new slot: it counts.
+	moved := in("2026-03-02 18:00", invitation, careers, replyTo(marcus),
+		slot("2026-03-04 10:00", ""), subject("Rescheduled: your interview with Brightline Analytics"))
+	o = policy.Evaluate(interviewed(moved), at("2026-03-04 12:00"), cfg())
+	if o.Next == nil || o.Next.Kind != policy.ThankYou || o.Next.Reply == nil || o.Next.Reply.MessageID != moved.MessageID {
+		t.Errorf("a moved interview should be thanked from the new message, got %+v", o.Next)
+	}
+}
+
 func TestStatusChecks(t *testing.T) {
 	run(t, []scenario{
 		{name: "first check a week after the thank-you, same wall clock across the DST change", app: thanked(), now: "2026-03-11 08:00",
