@@ -56,6 +56,12 @@ func TestTimeline(t *testing.T) {
 		{"We'll review it and get back to you within 2 business days of receiving it.", "2026-01-14 16:30", "America/New_York", ""},
 		{"We aim to respond to all applicants within 10 working days of the closing date.", "2026-02-04 11:00", "UTC", ""},
 		{"For accommodations, contact support; we aim to reply within 48 hours.", "2026-04-02 15:00", "UTC", ""},
+		// Business hours are business days; a duration is not a window; a
+		// promise about the request the sentence before describes is not
+		// about the application.
+		{"We'll get back to you within 48 business hours.", "2026-03-06 10:00", "UTC", "2026-03-10"},
+		{"We will review your profile: Data Analyst at Northpoint (8 months), Intern at Foo (5 months).", "2026-03-04 10:00", "UTC", ""},
+		{"If you need an adjustment because of a disability, email access@example.com. We will respond to your request within 2 business days.", "2026-03-04 10:00", "UTC", ""},
 		// A weekday written with its date is the date.
 		{"We will get back to you by Friday, March 20.", "2026-03-09 10:00", "America/New_York", "2026-03-20"},
 		{"You'll hear from us by Fri, Mar 20 at the latest.", "2026-03-09 10:00", "UTC", "2026-03-20"},

@@ -65,7 +65,12 @@ var windowExclusions = []string{
 // Topics that make every window of a sentence, and of the clause before a
 // semicolon, about something else: "for accommodations, contact support;
 // we aim to reply within 48 hours".
-var topicExclusions = []string{"accommodat", "adjustment", "privacy", "personal data", "unsubscrib", "technical support", "technical issue", "support team"}
+var topicExclusions = []string{"accommodat", "disabilit", "adjustment", "privacy", "personal data", "unsubscrib", "technical support", "technical issue", "support team"}
+
+// Words that point back at a request the previous sentence described:
+// "if you need an accommodation, call us. We will respond to your request
+// within 48 business hours."
+var requestRefs = []string{"your request", "such request", "these request", "this request", "the request", "such inquir", "those request"}
 
 // Timeline returns the last day of the response window that text states,
 // counted from sent in its own time zone, as YYYY-MM-DD, with the phrase
@@ -109,7 +114,10 @@ func (d *doc) findTimeline(sent time.Time) (string, string) {
 			continue
 		}
 		if k > 0 {
-			if prev := strings.TrimSpace(d.sentText(k - 1)); strings.HasSuffix(prev, ";") && containsAny(prev, topicExclusions) {
+			// The clause before a semicolon, or the sentence before one
+			// that answers "your request", names what the window is for.
+			prev := strings.TrimSpace(d.sentText(k - 1))
+			if (strings.HasSuffix(prev, ";") || containsAny(s, requestRefs)) && containsAny(prev, topicExclusions) {
 				continue
 			}
 		}
@@ -386,7 +394,9 @@ func countedWindows(s string, ref time.Time, cands []window) []window {
 				continue
 			}
 		}
-		if n > 120 || prep == "" && ws[min(len(ws)-1, i+1)].w == "ago" {
+		// A bare count names a duration, not a window: "(5 months)" in a
+		// résumé summary, "2 weeks ago".
+		if prep == "" || n > 120 {
 			continue
 		}
 		var t time.Time
@@ -395,7 +405,12 @@ func countedWindows(s string, ref time.Time, cands []window) []window {
 			if n <= 12 && !business {
 				continue // "within 2 hours" names no day
 			}
-			t = ref.AddDate(0, 0, int(math.Ceil(float64(n)/24)))
+			days := int(math.Ceil(float64(n) / 24))
+			if business {
+				t = addBusinessDays(ref, days)
+			} else {
+				t = ref.AddDate(0, 0, days)
+			}
 		case business:
 			t = addBusinessDays(ref, n)
 		case unit == "d":
