@@ -34,6 +34,8 @@ func TestTraps(t *testing.T) {
 			"Hi Sam, thanks for your time. We have decided to move ahead with candidates whose experience more closely matches what the team needs right now. We wish you every success.", Rejection},
 		{"role filled", person + "Subject: Analyst role\r\n",
 			"Hi Sam, I wanted to let you know that the role has been filled. It was a pleasure to meet you.", Rejection},
+		{"no longer reviewing applicants", system + "Subject: Thanks for your interest in careers at Harborline\r\n",
+			"Hello Sam, we appreciate the time you took to apply for the position: Analyst. We are no longer reviewing applicants for this position, but that does not have to be the end. If you see another opening, please apply.", Rejection},
 		{"offer to someone else", person + "Subject: Update\r\n",
 			"Sam, after the final round we extended an offer to another candidate, who accepted. Thank you for all the time you gave us.", Rejection},
 		{"withdrawal confirmed", system + "Subject: Application withdrawn\r\n",

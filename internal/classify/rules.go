@@ -122,7 +122,7 @@ var ruleDefs = []ruleDef{
 	}, nil},
 	{sigReject, 3, rNoHypo | rNoYet, []string{
 		"position|role|job|opening|requisition|vacancy|posting|positions|roles|internship ~10 no longer ~1 available|open|active|exists|accepting|being|needed|hiring",
-		"no longer ~3 consider*|consideration|running|active|moving|progressing|pursuing|proceeding",
+		"no longer ~3 consider*|consideration|running|active|moving|progressing|pursuing|proceeding|reviewing|evaluating|interviewing",
 		"not ~3 news|outcome|answer|result ~3 hoping|hoped|wanted|hope|expecting|expected",
 		"go|going|went|take|taking|move|moving|head|heading|gone|taken ~2 a|another|new? ~1 different|another|new direction",
 		"go|going|went|gone ~1 another|a ~1 different? ~1 way|route",
