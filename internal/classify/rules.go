@@ -203,7 +203,7 @@ var ruleDefs = []ruleDef{
 	}, nil},
 	{sigWithdrawn, 3, rNoHypo | rNoNegNear, []string{
 		"application|applications|candidacy|request|profile ~4 withdrawn",
-		"you ~3 withdrawn|withdrew|withdraw",
+		"you ~3 withdrawn|withdrew",
 		"withdrawal ~5 confirmed|processed|complete|completed|received|recorded|acknowledged|noted",
 		"confirm|confirms|confirming|confirmation|confirmed ~6 withdrawal|withdrawn|withdraw",
 		"have|has ~1 withdrawn ~2 your",
@@ -211,6 +211,11 @@ var ruleDefs = []ruleDef{
 		"withdraw* ~4 as|per|at ~1 your|you ~1 request|requested|asked",
 		"remove|removed|removing ~4 from ~2 consideration|process|the running",
 	}, nil},
+	// "You withdraw" is a withdrawal only when it is not an option offered
+	// ("you can withdraw your application here").
+	{sigWithdrawn, 3, rNoHypo | rNoNegNear, []string{
+		"you ~3 withdraw",
+	}, []string{"can", "may", "could", "wish", "want", "like", "choose", "decide", "prefer", "option", "able", "need", "to"}},
 
 	// ---- offer ----
 	{sigOffer, 3, rNoHypo | rNoOthers | rNoNeg, []string{
@@ -590,12 +595,15 @@ var ruleDefs = []ruleDef{
 	}, []string{"jobs"}},
 	{sigJobWord, 1, 0, []string{
 		"application|applying|applied|candidacy|position|role|interview|recruiter|hiring|candidate|recruiting|recruitment|onsite|interviewer|interviewers|resume|vacancy",
+		"bewerbung|bewerbungen|vorstellungsgespräch|candidature|candidatura|postulación|postulacion|sollicitatie|entretien|entrevista|colloquio|stelle|poste|puesto",
+		"second|third|final|2nd|3rd ~1 round|interview|interviews",
 		"talent|people ~1 acquisition|partner",
 		"next ~1 round|stage",
 		"next ~1 step|steps ~4 process",
 	}, nil},
 	{sigEmploy, 1, 0, []string{
 		"position|positions|role|roles|job|jobs|vacancy|vacancies|candidate|candidates|candidacy|hiring|recruiter|recruiters|recruiting|recruitment|employment|employer|resume|cv|onsite|salary|applicant|applicants|internship",
+		"bewerbung|bewerbungen|vorstellungsgespräch|candidature|candidatura|postulación|postulacion|sollicitatie",
 	}, nil},
 	{sigNonJob, 1, 0, []string{
 		"rental|lease|tenancy|apartment|housing|mortgage|loan|insurance|membership|scholarship|grant|visa|permit|residency|card application|applications",
@@ -736,10 +744,15 @@ var futureWords = map[string]bool{"will": true, "would": true, "only": true, "ma
 func (d *doc) accept(r *rule, s *sentence, from, to int) bool {
 	f := r.def.flags
 	sf := s.flags
-	if f&rNoHypo != 0 && sf&sfHypo != 0 {
+	if f&rNoHypo != 0 && (sf&sfHypo != 0 || sf&sfWould != 0 && s.wouldAt <= to) {
 		return false
 	}
 	if f&rNoOthers != 0 && sf&sfOthers != 0 {
+		return false
+	}
+	// A question states no decision: "did they make you an offer?",
+	// "did they turn you down?".
+	if sf&sfQuestion != 0 && (r.def.sig == sigOffer || r.def.sig == sigReject || r.def.sig == sigWithdrawn) {
 		return false
 	}
 	if f&rNeedOthers != 0 && sf&sfOthers == 0 {

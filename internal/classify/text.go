@@ -27,6 +27,11 @@ type sentence struct {
 	end      int
 	subject  bool // the sentence is the message's subject line
 	flags    sentFlags
+	// wouldAt is the token index of the first "would" that supposes
+	// (sfWould): it makes hypothetical only what comes before or around
+	// it, not a statement it follows ("we'd like to move you to the final
+	// round: a chat on how you'd approach the launch").
+	wouldAt int
 }
 
 type sentFlags uint16
@@ -47,6 +52,11 @@ const (
 	// sfGeneric: the sentence speaks of applicants in general
 	// ("applicants who meet the requirements will be contacted").
 	sfGeneric
+	// sfQuestion: the sentence asks ("did they make you an offer?").
+	sfQuestion
+	// sfWould: a "would" that supposes ("we would then contact you"),
+	// at sentence.wouldAt.
+	sfWould
 )
 
 // doc is a message prepared for matching.
@@ -312,6 +322,11 @@ var peopleWords = map[string]bool{
 
 var negWords = map[string]bool{"not": true, "no": true, "never": true, "unable": true, "neither": true, "nor": true, "without": true}
 
+// A sentence opening with one of these and then a pronoun asks something
+// ("did they...", "have you...").
+var questionOpeners = map[string]bool{"did": true, "do": true, "does": true, "have": true, "has": true, "had": true, "are": true, "is": true, "was": true, "were": true, "will": true}
+var questionSubjects = map[string]bool{"they": true, "you": true, "he": true, "she": true, "we": true, "i": true, "it": true}
+
 // sentFlags computes the facts about one sentence.
 func (d *doc) sentFlags(s *sentence) sentFlags {
 	var f sentFlags
@@ -329,7 +344,10 @@ func (d *doc) sentFlags(s *sentence) sentFlags {
 			f |= sfHypo
 		case w == "would" && i > 0 && i+1 < len(toks) && !politeWould[afterAdverbs(toks[i+1:])]:
 			// A sentence opening with "would" asks ("Would Friday work?").
-			f |= sfHypo
+			if f&sfWould == 0 {
+				f |= sfWould
+				s.wouldAt = s.from + i
+			}
 		case negWords[w]:
 			f |= sfNeg
 		case w == "you" || w == "your":
@@ -355,9 +373,15 @@ func (d *doc) sentFlags(s *sentence) sentFlags {
 				f |= sfGeneric
 			}
 		}
+		if i == 0 && len(toks) > 1 && questionOpeners[w] && questionSubjects[toks[1].w] {
+			f |= sfQuestion
+		}
 		if (w == "selected" || w == "qualified" || w == "shortlisted" || w == "successful" || w == "suitable" || w == "all") && i+1 < len(toks) && (toks[i+1].w == "candidates" || toks[i+1].w == "applicants") {
 			f |= sfGeneric
 		}
+	}
+	if strings.HasSuffix(strings.TrimSpace(d.text[s.start:s.end]), "?") {
+		f |= sfQuestion
 	}
 	return f
 }
