@@ -187,7 +187,8 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 	for _, a := range m.Attachments {
 		fn := strings.ToLower(a.Filename)
 		switch {
-		case strings.Contains(fn, "offer") || strings.Contains(fn, "angebot") || strings.Contains(fn, "intent"):
+		case strings.Contains(fn, "offer") || strings.Contains(fn, "angebot") || strings.Contains(fn, "intent") ||
+			strings.Contains(fn, "employment") && strings.Contains(fn, "letter"):
 			c.off += 3
 			extra = append(extra, "attachment: "+a.Filename)
 		case strings.Contains(fn, "contract") || strings.Contains(fn, "agreement") || strings.Contains(fn, "employment") ||
@@ -206,6 +207,13 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 	autoHdr := f.autoReply
 	recNoThanks := s[sigStatus] + s[sigRequest]
 
+	// A friend writing from a free-mail address, outside any thread and
+	// without naming the reader's application, is talking about their own
+	// search: "get back to you" or "an answer by Friday" is not a status
+	// update about the reader's.
+	if human && f.freeMail && !f.thread && !f.reply && s[sigApplication] == 0 && f.ats == "" {
+		c.rec, recNoThanks = 0, 0
+	}
 	// A system reporting where the application stands is a receipt.
 	if !human {
 		c.ack += 0.5 * s[sigStatus]

@@ -243,6 +243,10 @@ var ruleDefs = []ruleDef{
 	}, []string{"exclusive", "discount", "deal", "promo", "special", "limited", "apr", "card", "rewards", "points", "cashback"}},
 	{sigOffer, 2.5, rNoHypo | rNoOthers | rNoNeg, []string{
 		"offer letter|letters|package|details|document|documents|paperwork|terms|pack|agreement",
+		"formal|official|offer|written ~1 letter ~3 will|to ~1 follow|come",
+		"hoping|hope ~2 you ~1 will ~1 say ~1 yes",
+		"love|like|want|thrilled|excited ~2 for? ~1 you ~1 to ~1 join ~4 as ~1 our|a|an",
+		"attached|enclosed|attaching|enclosing ~4 formal|official|written|employment ~1 letter",
 		"offer of employment|appointment",
 		"letter ~1 of ~1 offer|appointment|employment|intent",
 		"employment|appointment ~1 contract|agreement|offer",
@@ -274,6 +278,10 @@ var ruleDefs = []ruleDef{
 		"accept|sign|countersign|signing|accepting|signed ~4 offer|contract|agreement|letter|copy",
 		"equity|vest|vesting|cliff|rsus|bonus",
 		"formal ~1 letter|paperwork|documents",
+		"pto",
+		"look|looking ~2 forward ~1 to ~1 working ~1 with ~1 you",
+		"good|great|exciting|wonderful ~1 news ~3 phone|call",
+		"docusign|adobe sign|hellosign ~2 envelope|document|request",
 		"background ~1 check|screening",
 	}, []string{"expectations", "expectation", "range", "what", "any"}},
 	{sigOfferWeak, 0.7, rNoNeg, []string{"congratulations|congrats|congratulate"}, nil},
@@ -299,6 +307,8 @@ var ruleDefs = []ruleDef{
 		"mov*|advanc*|progress*|proceed* ~2 you|your ~3 forward|ahead|onto|through|further",
 		"invit*|mov*|advanc*|progress*|proceed* ~2 you|your ~3 to|into ~2 next|second|final|third|following|onsite|technical|interview|round|stage|panel",
 		"bring|bringing|fly|flying ~1 you ~2 in|onsite|back|out",
+		"let ~1 us ~1 do|say|book|pencil|lock|schedule|plan|go ~3 monday|tuesday|wednesday|thursday|friday|mon|tue|tues|wed|thu|thurs|fri|tomorrow|today|pm|am|then|that|it",
+		"will|i ~1 call|ring|phone ~1 you ~3 on|at ~4 monday|tuesday|wednesday|thursday|friday|tomorrow|pm|am|number|mobile|cell",
 		"you ~3 selected|shortlisted|chosen|invited|advanced|moved|progressed|passed|moving|progressing|advancing ~5 interview|next|round|stage|step|phase|assessment|forward|further|onsite",
 		"congratulations|congrats ~3 mov*|progress*|advanc*|pass* ~4 next|stage|round|step|final|onsite|interview",
 		"like|love|want|keen ~2 to ~1 do|have|hold ~4 interview|screen|call|chat|conversation|onsite",
@@ -418,6 +428,11 @@ var ruleDefs = []ruleDef{
 		"reference|references|background ~1 checks|check|calls|screening ~4 progress|underway|complete|completed|done|cleared",
 		"pass|passing|share|sharing ~2 it|them|this ~2 along|on ~2 to|with",
 	}, nil},
+	{sigStatus, 2, rNoNeg, []string{
+		"reach|reaches|reaching|make|makes|making ~2 a|the|our|their ~1 final? ~1 decision ~2 in|within|by|before|next|early|this",
+		"reach ~1 out|back|get ~1 back ~3 as ~1 soon ~1 as ~2 i|we ~1 have|hear|know",
+		"collecting|gathering|collect|gather|compiling ~4 feedback",
+	}, nil},
 	{sigStatus, 2, rNoHypo | rNoGeneric, []string{
 		"will|i|we ~2 let ~1 you ~1 know ~3 where|when|once|as|what|how|the|our|soon|shortly",
 		"be ~1 in ~1 touch ~2 about|regarding|with ~2 next|the ~1 steps|step|decision|outcome|news|update",
@@ -448,6 +463,8 @@ var ruleDefs = []ruleDef{
 		"good|great ~1 question|questions",
 		"to ~1 answer ~1 your ~1 question|questions",
 		"following ~1 up",
+		"thank|thanks ~2 for ~1 spending ~3 day|time|afternoon|morning",
+		"thank|thanks ~2 for ~1 interviewing|coming|visiting ~2 with|in|to|us",
 	}, nil},
 
 	// ---- automatic replies ----
@@ -597,6 +614,8 @@ var ruleDefs = []ruleDef{
 		"application|applying|applied|candidacy|position|role|interview|recruiter|hiring|candidate|recruiting|recruitment|onsite|interviewer|interviewers|resume|vacancy",
 		"bewerbung|bewerbungen|vorstellungsgespräch|candidature|candidatura|postulación|postulacion|sollicitatie|entretien|entrevista|colloquio|stelle|poste|puesto",
 		"second|third|final|2nd|3rd ~1 round|interview|interviews",
+		"meet ~4 the|our ~2 team|founders|founder|cto|ceo|manager",
+		"bring ~1 you ~1 in",
 		"talent|people ~1 acquisition|partner",
 		"next ~1 round|stage",
 		"next ~1 step|steps ~4 process",
@@ -749,6 +768,16 @@ func (d *doc) accept(r *rule, s *sentence, from, to int) bool {
 	}
 	if f&rNoOthers != 0 && sf&sfOthers != 0 {
 		return false
+	}
+	// An offer made to the writer or a third person is theirs, not the
+	// reader's: "they're making me an offer".
+	if r.def.sig == sigOffer {
+		for k := from; k <= to; k++ {
+			switch d.toks[k].w {
+			case "me", "him", "her", "them", "us", "my":
+				return false
+			}
+		}
 	}
 	// A question states no decision: "did they make you an offer?",
 	// "did they turn you down?".

@@ -3,6 +3,7 @@ package classify
 import (
 	"strings"
 
+	"github.com/inboxwatch/inboxwatch/internal/employer"
 	"github.com/inboxwatch/inboxwatch/internal/mailparse"
 )
 
@@ -65,6 +66,7 @@ type senderFacts struct {
 	autoGen   bool   // Auto-Submitted: auto-generated (or similar)
 	autoReply bool   // Auto-Submitted: auto-replied, X-Autoreply, ...
 	thread    bool   // In-Reply-To/References or "Re:" subject
+	freeMail  bool   // the sender is on a free-mail provider (gmail.com, outlook.com, ...)
 	reply     bool   // the caller says the message answers the user
 	evidence  []string
 }
@@ -103,6 +105,7 @@ func addrDomains(m *mailparse.Message) []string {
 func analyzeSender(m *mailparse.Message, opts Options) senderFacts {
 	var f senderFacts
 	f.domain = m.From.Domain()
+	f.freeMail = employer.IsFreeMail(f.domain)
 	for _, d := range addrDomains(m) {
 		if f.ats == "" {
 			f.ats = domainIn(d, atsDomains)
