@@ -49,7 +49,7 @@ func TestTraps(t *testing.T) {
 		{"a friend asking for advice", "From: Jo Lin <jo.lin@proton.me>\r\nTo: sam@example.com\r\nSubject: need your help\r\n",
 			"The recruiter said she needs an answer by Friday and I panicked. What would you ask for? Also did the fintech people get back to you after the panel?", Other},
 		{"a founder's offer that never says offer", person + "Subject: Join us?\r\n",
-			"Hi Sam, the team came out of Wednesday excited, and we'd love for you to join Harborline as our first data engineer. Here is what we propose: base salary $165,000, equity 0.15%, start date April 6. Grab any time tomorrow to talk it through.", Offer},
+			"Hi Sam, the team came out of Wednesday excited, and we'd love for you to join Harborline as our first data engineer. Here is what we propose:\r\nBase salary: $165,000\r\nEquity: 0.15% in options\r\nStart date: April 6\r\nGrab any time tomorrow to talk it through.", Offer},
 		{"a verbal offer written down", person + "Subject: Summary of what we discussed\r\n",
 			"Sam, thanks for the time on the phone tonight. Here is the summary: Title: Brand Manager. Base: $142,000. Bonus: 10% target. PTO: 20 days. Formal letter will follow from HR tomorrow. We're really hoping you'll say yes.", Offer},
 		{"status after an onsite", person + "Subject: Thanks for interviewing with Harborline\r\n",
