@@ -299,9 +299,9 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 		return pick(Offer, c.off, math.Max(c.inv-1, c.rej), sigOffer, sigOfferWeak)
 	case c.off >= 3 && c.off >= c.inv-0.5:
 		return pick(Offer, c.off, math.Max(c.inv, c.rej), sigOffer, sigOfferWeak)
-	case c.inv >= 3 && c.ack >= 3 && s[sigInvite] == 0 && m.Calendar == nil && !human:
+	case c.inv >= 3 && c.ack >= 3 && s[sigInvite] == 0 && sc.subj[sigAssess] == 0 && m.Calendar == nil && !human:
 		// A receipt that asks every applicant to take an assessment is a
-		// receipt.
+		// receipt; one whose subject is the assessment is an invitation.
 		return pick(ApplicationReceived, c.ack, c.inv, sigAck, sigAckWeak, sigProcess)
 	case c.inv >= 3:
 		if c.oth >= 2.5 && !appCtx {
