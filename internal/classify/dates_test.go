@@ -62,6 +62,15 @@ func TestTimeline(t *testing.T) {
 		{"We'll get back to you within 48 business hours.", "2026-03-06 10:00", "UTC", "2026-03-10"},
 		{"We will review your profile: Data Analyst at Northpoint (8 months), Intern at Foo (5 months).", "2026-03-04 10:00", "UTC", ""},
 		{"If you need an adjustment because of a disability, email access@example.com. We will respond to your request within 2 business days.", "2026-03-04 10:00", "UTC", ""},
+		// Our own review we complete is a window; the candidate's task is
+		// not; "today" alone is the present, not a window; the candidate's
+		// answer by a day is their deadline.
+		{"We expect to complete the initial review for this posting within two weeks.", "2025-06-06 16:10", "America/Chicago", "2025-06-20"},
+		{"The next step is a video interview, which you can complete at any time within the next 5 days.", "2026-02-15 10:00", "UTC", ""},
+		{"Te daremos una respuesta en las próximas dos semanas.", "2026-01-14 12:00", "Europe/Madrid", "2026-01-28"},
+		{"I hope to have something concrete for you by end of week.", "2025-12-02 21:15", "America/Los_Angeles", "2025-12-05"},
+		{"We're wrapping up the last interviews today and I expect to have an update early next week.", "2026-01-30 17:20", "America/New_York", ""},
+		{"We'd love to have your answer by Friday so we can close the search.", "2026-03-10 15:19", "America/New_York", ""},
 		// A weekday written with its date is the date.
 		{"We will get back to you by Friday, March 20.", "2026-03-09 10:00", "America/New_York", "2026-03-20"},
 		{"You'll hear from us by Fri, Mar 20 at the latest.", "2026-03-09 10:00", "UTC", "2026-03-20"},
@@ -121,6 +130,8 @@ func TestInterviewTime(t *testing.T) {
 		// A choice of slots fixes no time.
 		{"Would Thursday, May 8 at 10am or Friday, May 9 at 3pm work?", "2025-05-05 09:00", time.Time{}, false},
 		{"We will be in touch about next steps.", "2025-05-05 09:00", time.Time{}, false},
+		// A deadline is not an appointment.
+		{"This invitation expires on 20 February 2026 at 23:59 GMT.", "2026-02-15 09:00", time.Time{}, false},
 	}
 	for _, c := range cases {
 		got, _, ok := InterviewTime(c.text, day(t, c.sent, "America/New_York"))

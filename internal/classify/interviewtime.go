@@ -20,6 +20,9 @@ var zoneNames = map[string]string{
 
 var zoneCache = map[string]*time.Location{}
 
+// Words of a deadline for the candidate rather than a meeting.
+var deadlineWords = []string{"expire", "deadline", "no later than", "complete", "submit", "closes", "valid until", "is valid", "access until"}
+
 func init() {
 	for k, v := range zoneNames {
 		if loc, err := time.LoadLocation(v); err == nil {
@@ -49,6 +52,11 @@ func (d *doc) interviewTime(sent time.Time) (time.Time, string, bool) {
 	for k := range d.sents {
 		s := d.sentText(k)
 		if !hasDateHint(s) && !strings.Contains(s, "tomorrow") {
+			continue
+		}
+		// A deadline is not an appointment: "this invitation expires on
+		// 20 February at 23:59", "please submit it by Friday at noon".
+		if containsAny(s, deadlineWords) {
 			continue
 		}
 		type dd struct {

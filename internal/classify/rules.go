@@ -414,6 +414,10 @@ var ruleDefs = []ruleDef{
 		"keep ~1 you ~1 posted|updated|informed|in",
 		"delay|delayed|delays|longer ~2 than ~1 expected|anticipated|planned",
 		"pushed ~1 back",
+		"decision|decisions|process|timeline|timing|sign off ~8 delayed|postponed|slipping|slipped|pushed|held",
+		"we|i ~1 will|should ~1 know ~3 by|before|within|early|next|end|on",
+		"wrap|wrapping ~1 up ~2 by|before|within|next|early|this|on ~3 monday|tuesday|wednesday|thursday|friday|week|end|the",
+		"hear ~2 from ~1 us|me ~2 directly? ~1 either ~1 way",
 		"passed|forwarded|shared|sent|submitted|presented ~2 your ~2 resume|profile|application|information|details|materials|cv|portfolio ~3 to|with|along",
 		"hiring ~1 manager|team|committee ~4 reviewing|review|discussing|deliberating|meeting|meets|decide|deciding|considering",
 		"appreciate ~2 your ~1 patience",
@@ -632,7 +636,8 @@ var ruleDefs = []ruleDef{
 		"call ~1 for ~1 proposals|papers|speakers|abstracts",
 	}, nil},
 	{sigMedia, 1, 0, []string{
-		"podcast|episode|journalist|reporter|magazine|documentary|radio|livestream|newspaper",
+		"podcast|episode|journalist|reporter|magazine|documentary|livestream|newspaper",
+		"radio ~1 show|station|interview|programme|program|segment|host|listeners",
 	}, nil},
 }
 
@@ -778,6 +783,14 @@ func (d *doc) accept(r *rule, s *sentence, from, to int) bool {
 			case "me", "him", "her", "them", "us", "my":
 				return false
 			}
+		}
+	}
+	// "Anyone you'd prefer we not contact" is the company asking about
+	// references, not telling the reader not to chase.
+	if r.def.sig == sigNoFollow && from > s.from {
+		switch d.toks[from-1].w {
+		case "we", "i", "they":
+			return false
 		}
 	}
 	// A question states no decision: "did they make you an offer?",

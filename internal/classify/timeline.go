@@ -43,13 +43,16 @@ var responseWords = []string{
 	"process", "assess", "evaluat", "know", "status", "respuesta", "responder", "contactar", "noticias",
 	"nouvelles", "réponse", "reponse", "reviend", "contacter", "melden", "rückmeldung", "antwort", "entscheid",
 	"notícias", "retorno", "svar", "återkom", "terugkoppeling", "bericht",
+	"have something", "something for you", "something concrete",
 }
 
 // Words that make a stated window about something other than the company's
 // answer: the candidate's deadline, an accommodation promise, an expiry,
 // a statistic.
 var windowExclusions = []string{
-	"accommodat", "complete", "submit", "sign ", "sign,", "sign.", "signed", "expire", "valid", "remain open",
+	"accommodat", "please complete", "you complete", "you to complete", "complete the test", "complete the assessment",
+	"complete the form", "complete the questionnaire", "complete the task", "complete your", "complete it", "complete this",
+	"be completed", "completed by", "can complete", "may complete", "should complete", "must complete", "need to complete", "completing the", "submit", "sign ", "sign,", "sign.", "signed", "expire", "valid", "remain open",
 	"remains open", "open for", "deadline", "unsubscrib", "%", "on average", "survey", "delete", "retain",
 	"retention", "refund", "deliver", "ship", "arrive", "record", "reconnect", "reapply", "re-apply", "apply again",
 	"future opening", "on file", "begin", "start", "commence", "closes", "closing", "holiday", "vacation",
@@ -60,6 +63,8 @@ var windowExclusions = []string{
 	"can you", "would you", "whenever you", "send it back", "send back", "your availability", "works for you", "work for you",
 	"order", "purchase", "do not reply", "don't reply",
 	"must be", "will be deleted", "will expire", "last day", "ago", "past ", "previous",
+	"your answer", "your decision", "your response", "your reply", "your acceptance", "you accept",
+	"hear from you", "hear back from you",
 }
 
 // Topics that make every window of a sentence, and of the clause before a
@@ -189,6 +194,15 @@ func windowIn(s string, ref time.Time) (string, string, int) {
 		// "by end of day Thursday" is Thursday, found among the dates.
 		if (strings.Contains(e, "day") || e == "eod" || e == "close of business") && weekdayNext(s[m[1]:]) {
 			continue
+		}
+		// "today" alone is what they are doing now ("wrapping up the last
+		// interviews today"); "by today" or "by end of day" is a window.
+		if e == "today" {
+			switch lastWord(s[:m[2]]) {
+			case "by", "before", "until", "til", "till":
+			default:
+				continue
+			}
 		}
 		var t time.Time
 		switch {
@@ -378,7 +392,8 @@ func countedWindows(s string, ref time.Time, cands []window) []window {
 		// Wochen", "en un plazo máximo de 15 días".
 		for k := 0; k < 4 && j >= 0; k++ {
 			switch ws[j].w {
-			case "the", "next", "following", "coming", "von", "de", "max", "maximum", "máximo", "plazo", "un", "dentro", "up", "to":
+			case "the", "next", "following", "coming", "von", "de", "max", "maximum", "máximo", "plazo", "un", "dentro", "up", "to",
+				"las", "los", "les", "próximas", "próximos", "proximas", "proximos", "siguientes", "prochaines", "prochains", "kommenden":
 				j--
 				continue
 			}
