@@ -365,7 +365,7 @@ func leadIsTitle(lead string) bool {
 
 // calendarPrefixRE matches what calendar programs put before an event's
 // title in an invitation's subject.
-var calendarPrefixRE = regexp.MustCompile(`(?i)^(?:updated[ \t]+)?(?:invitation|event|new[ \t]+event|accepted|declined|tentative|canceled|cancelled)(?:[ \t]+event)?(?:[ \t]+with[ \t]+note)?:[ \t]*`)
+var calendarPrefixRE = regexp.MustCompile(`(?i)^(?:updated[ \t]+)?(?:invitation|event|new[ \t]+event|accepted|declined|tentative|canceled|cancelled|confirmed|rescheduled|reminder|scheduled|booked|moved|changed)(?:[ \t]+event)?(?:[ \t]+with[ \t]+note)?:[ \t]*`)
 
 // subjectAtRE splits "Senior Data Analyst at Acme" in a subject part.
 var subjectAtRE = regexp.MustCompile(`^(.+?)[ \t]+(?:at|@)[ \t]+` + nameRE)
@@ -409,6 +409,7 @@ var leadWords = set(
 	"see", "check", "explore", "follow", "about", "view", "contact", "email", "call", "read",
 	"learn", "discover", "browse", "meet", "powered", "sent", "love", "life", "why", "how",
 	"what", "when", "where", "who", "please", "note", "ps", "p.s", "yes", "no", "ok", "okay",
+	"we've", "we’ve", "weve", "we're", "we’re", "senior", "sr",
 )
 
 // cleanCapture trims a captured run of capitalised words to the company

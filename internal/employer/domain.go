@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/publicsuffix"
 )
@@ -402,4 +403,43 @@ func labelForms(label string) []string {
 		}
 	}
 	return forms
+}
+
+// spelledOut finds, in the first of texts that has it, a run of
+// capitalised words whose letters spell one of a domain label's forms
+// ("Tidewater Logistics" for "tidewaterlogistics", "Clearwater Energy" in
+// "Clearwater Energy Partners" for "clearwaterenergy"). It returns "" when
+// no text writes the label out in more than one word.
+func spelledOut(forms []string, texts ...string) string {
+	for _, t := range texts {
+		words := strings.Fields(t)
+		for i := range words {
+			var b strings.Builder
+			for j := i; j < len(words) && j < i+5; j++ {
+				w := strings.Trim(words[j], ",.;:()[]\"'|")
+				r, _ := utf8.DecodeRuneInString(w)
+				if w == "" || !unicode.IsUpper(r) && w != "&" && w != "and" {
+					break
+				}
+				for _, c := range strings.ToLower(w) {
+					if unicode.IsLetter(c) || unicode.IsDigit(c) {
+						b.WriteRune(c)
+					}
+				}
+				if j == i {
+					continue
+				}
+				for _, f := range forms {
+					if b.String() == f {
+						out := make([]string, 0, j-i+1)
+						for _, x := range words[i : j+1] {
+							out = append(out, strings.Trim(x, ",.;:()[]\"'|"))
+						}
+						return strings.Join(out, " ")
+					}
+				}
+			}
+		}
+	}
+	return ""
 }

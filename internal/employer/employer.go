@@ -196,6 +196,16 @@ func Identify(m *mailparse.Message) Identity {
 	var own *candidate
 	if direct {
 		own = newLabelCandidate(domainLabel(dom), 50, fromDomain, "sender domain "+quote(RegistrableDomain(dom)))
+		if own != nil {
+			// "tidewaterlogistics.com" is written "Tidewater Logistics" in
+			// the signature: show it as its people write it.
+			if name := spelledOut(own.lforms, sig, text); name != "" {
+				if k := CompanyKey(name); validCompany(name, k) {
+					own.display, own.key = name, k
+					own.forms = append(own.forms, strings.Fields(k))
+				}
+			}
+		}
 		add(own)
 		if own != nil {
 			senderNames = append(senderNames, own)

@@ -528,6 +528,20 @@ var identifyCases = []struct {
 		want: want{company: "Windrose", key: "windrose", domain: "windrose.example", role: "Travel Operations Analyst", roleKey: "travel operations analyst"},
 	},
 
+	// A domain written out in the signature.
+	{
+		name: "domain label spelled out in the signature",
+		m: withSignature(msg("Marcus Bell <mbell@tidewaterlogistics.com>", "Re: Phone screen",
+			"Perfect, let's do Thursday at 2pm. I'll call you on the number from your resume."),
+			"Marcus Bell | Talent Acquisition Partner\nTidewater Logistics\nO: 504-555-0172"),
+		want: want{company: "Tidewater Logistics", key: "tidewater logistics", domain: "tidewaterlogistics.com"},
+	},
+	{
+		name: "a scheduling tool's confirmation is not a company",
+		m: msg("Verdant Energy Systems <notifications@goodtime.io>", "Confirmed: Hiring Manager Interview - Project Engineer II on Aug 28",
+			"Your interview is confirmed."),
+		want: want{company: "Verdant Energy Systems", key: "verdant energy systems", relay: "goodtime.io", role: "Project Engineer II", roleKey: "project engineer ii"},
+	},
 	// Nothing to go on.
 	{
 		name: "relay with nothing to go on",

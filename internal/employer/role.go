@@ -53,7 +53,7 @@ var (
 	placeSepRE = regexp.MustCompile(`[,/;()\[\]|]|[ \t]+(?:or|and|&|-|–|—)[ \t]+`)
 
 	// tailRE marks where the rest of a sentence starts after a title.
-	tailRE = regexp.MustCompile(`(?i)[ \t]+(?:(?:\+|and)[ \t]+\d+[ \t]+(?:more|other)|at|@|with|for|within|here|which|that|who|whom|where|we|i|please|has|have|had|is|was|were|will|would|could|should|can|and[ \t]+(?:we|i|you|our|the|would|will|are|is|look|have)|on[ \t]+(?:our|the|your|a)|in[ \t]+(?:our|the|your|a|an|this|that)|to[ \t]+(?:join|be|our|your|work|help|discuss|schedule|the[ \t]+next)|from|through|via|posted|listed|advertised|based|located|you|your|if|so|but|because|since|until|after|before|when|while|as[ \t]+(?:well|soon|part|of))\b`)
+	tailRE = regexp.MustCompile(`(?i)[ \t]+(?:(?:\+|and)[ \t]+\d+[ \t]+(?:more|other)|at|@|with|for|within|here|which|that|who|whom|where|we|i|please|has|have|had|is|was|were|will|would|could|should|can|and[ \t]+(?:we|i|you|our|the|would|will|are|is|look|have)|on[ \t]+(?:our|the|your|a|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[a-z]*|in[ \t]+(?:our|the|your|a|an|this|that)|to[ \t]+(?:join|be|our|your|work|help|discuss|schedule|the[ \t]+next)|from|through|via|posted|listed|advertised|based|located|you|your|if|so|but|because|since|until|after|before|when|while|as[ \t]+(?:well|soon|part|of))\b`)
 )
 
 // normalizeSpace turns unusual spaces into plain ones.
@@ -415,6 +415,10 @@ type roleCandidate struct {
 }
 
 // roleFromSubject reads the job title from a subject.
+// interviewerRE matches who an interview is with, in a subject: "Hiring
+// Manager Interview", "Recruiter Screen".
+var interviewerRE = regexp.MustCompile(`(?i)\b(?:hiring[ \t]+manager|recruiter|team)[ \t]+(?:interview|screen|call|chat|round)\b`)
+
 func roleFromSubject(subj, companyKey string) (roleCandidate, bool) {
 	if subj == "" {
 		return roleCandidate{}, false
@@ -423,7 +427,8 @@ func roleFromSubject(subj, companyKey string) (roleCandidate, bool) {
 		return roleCandidate{r, "subject " + quote(subj)}, true
 	}
 	for _, seg := range segmentRE.Split(subj, -1) {
-		seg = strings.TrimSpace(seg)
+		// "Hiring Manager Interview" names who interviews, not the job.
+		seg = strings.TrimSpace(interviewerRE.ReplaceAllString(seg, ""))
 		if seg == "" || quotedRE.MatchString(seg) { // a job alert's search words
 			continue
 		}
