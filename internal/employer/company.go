@@ -500,6 +500,11 @@ func validCompany(display, key string) bool {
 	if dateRE.MatchString(display) {
 		return false
 	}
+	for _, t := range toks {
+		if pronouns[t] { // a sentence, not a name: "Eingang Ihrer Unterlagen"
+			return false
+		}
+	}
 	var core []string
 	for _, t := range toks {
 		if !genericWords[t] && strings.TrimFunc(t, unicode.IsDigit) != "" {
@@ -521,6 +526,10 @@ func validCompany(display, key string) bool {
 	}
 	return !companyRoleHeads[last] && !(roleHeads[last] && !companyEndings[last])
 }
+
+// pronouns never stand in a company's name, in the languages the rules read.
+var pronouns = set("ihr", "ihres", "dein", "deine", "ihrer", "ihre", "ihren", "ihrem", "unser", "unsere", "unseren", "wir", "sie", "votre", "vos",
+	"nous", "notre", "nos", "vous", "nuestro", "nuestra", "usted", "sus", "tu", "tus", "your", "you", "we", "our")
 
 // companyEndings are job nouns that also end company names ("Coach",
 // "Acme Partner"): they do not rule a name out.

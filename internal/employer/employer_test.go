@@ -542,6 +542,18 @@ var identifyCases = []struct {
 			"Your interview is confirmed."),
 		want: want{company: "Verdant Energy Systems", key: "verdant energy systems", relay: "goodtime.io", role: "Project Engineer II", roleKey: "project engineer ii"},
 	},
+	{
+		name: "the recruiter's own title is not the job",
+		m: msg("Tasha Greene <tasha.greene@wovenpath.com>", "Re: Request to reschedule - Technical interview",
+			"Thursday at 3pm works, I have moved it.\n\nTasha Greene | Recruiting Coordinator | WovenPath"),
+		want: want{company: "WovenPath", key: "wovenpath", domain: "wovenpath.com"},
+	},
+	{
+		name: "a German subject's words of application are not the title",
+		m: msg("Brandauer Logistik GmbH <no-reply@brandauer-logistik.jobs.personio.de>", "Ihre Bewerbung als Data Engineer (m/w/d)",
+			"Vielen Dank für Ihre Bewerbung."),
+		want: want{company: "Brandauer Logistik", key: "brandauer logistik", relay: "personio.de", role: "Data Engineer", roleKey: "data engineer"},
+	},
 	// Nothing to go on.
 	{
 		name: "relay with nothing to go on",

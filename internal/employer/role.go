@@ -280,7 +280,7 @@ func cleanRole(s, companyKey string) string {
 	}
 	for len(words) > 0 {
 		w := keyToken(words[0])
-		if w == "the" || w == "a" || w == "an" || w == "our" || w == "as" || w == "open" || w == "new" || w == "for" || w == "of" || w == "this" || w == "exciting" || w == "current" {
+		if w == "the" || w == "a" || w == "an" || w == "our" || w == "as" || w == "open" || w == "new" || w == "for" || w == "of" || w == "this" || w == "exciting" || w == "current" || roleLeadNoise[w] {
 			words = words[1:]
 			continue
 		}
@@ -293,6 +293,13 @@ func cleanRole(s, companyKey string) string {
 	}
 	return s
 }
+
+// roleLeadNoise opens a subject's title part without belonging to the
+// title: "Bewerbung Senior Frontend Developer", "Ihre Bewerbung als Data
+// Engineer", "position Java Developer", "Follow-up on Platform Engineer".
+var roleLeadNoise = set("position", "role", "job", "au", "du", "de", "des", "der", "die", "zum", "bewerbung", "ihre", "deine", "als", "zur", "votre", "ta",
+	"candidature", "pour", "le", "la", "poste", "su", "tu", "candidatura", "para", "el", "puesto", "follow-up",
+	"followup", "following", "on", "re", "update", "regarding", "application", "applying", "vacancy")
 
 // trimTrail drops words that close a title without belonging to it:
 // "role", "position", "interview", a dangling "at" or "and".
@@ -455,6 +462,9 @@ func roleFromBody(text, companyKey string) (roleCandidate, bool) {
 		return roleCandidate{}, false
 	}
 	try := func(raw string, strong bool, what string) (roleCandidate, bool) {
+		if senderTitleLine(text, raw) {
+			return roleCandidate{}, false
+		}
 		r := cleanRole(raw, companyKey)
 		if roleOK(r, strong) && !sameAsCompany(r, companyKey) {
 			return roleCandidate{r, "body " + what + " " + quote(raw)}, true
@@ -485,6 +495,43 @@ func roleFromBody(text, companyKey string) (roleCandidate, bool) {
 		return roleCandidate{r, "job board notice"}, true
 	}
 	return roleCandidate{}, false
+}
+
+// senderTitleLine reports whether raw sits on a line that gives the
+// writer's own title ("Recruiting Coordinator | WovenPath", "Talent
+// Acquisition Partner - Technology"): a recruiter's title is not the job.
+func senderTitleLine(text, raw string) bool {
+	i := strings.Index(text, raw)
+	if i < 0 {
+		return false
+	}
+	start := strings.LastIndexByte(text[:i], '\n') + 1
+	end := strings.IndexByte(text[i:], '\n')
+	line := text[start:]
+	if end >= 0 {
+		line = text[start : i+end]
+	}
+	if len(line) > 80 {
+		return false
+	}
+	f := strings.Fields(line)
+	if len(f) == 0 {
+		return false
+	}
+	// The title may follow the writer's name: "Tasha Greene | Recruiting
+	// Coordinator | WovenPath".
+	signatureLike := strings.Contains(line, "|") || strings.Contains(line, " - ") || strings.Contains(line, ",")
+	for k, t := range f {
+		if k > 0 && !signatureLike {
+			break
+		}
+		switch w := keyToken(t); {
+		case strings.HasPrefix(w, "recruit"), strings.HasPrefix(w, "sourc"), w == "talent", w == "people", w == "hr",
+			w == "human", w == "interview", w == "scheduling", w == "campus", w == "university":
+			return true
+		}
+	}
+	return false
 }
 
 // walkBack collects the words of a title that ends just before end:

@@ -61,7 +61,7 @@ var genericWords = set(
 	"careers", "career", "jobs", "job", "hr", "people", "human", "resources", "acquisition",
 	"data", "platform", "engineering", "product", "design", "sales", "marketing", "support",
 	"security", "infrastructure", "finance", "operations", "ops", "science", "research",
-	"technical", "tech", "campus", "university", "graduate", "global", "corporate", "company",
+	"technical", "tech", "technology", "campus", "university", "graduate", "global", "corporate", "company",
 	"us", "our", "your", "my", "the", "a", "an", "application", "applications", "interview",
 	"candidate", "candidates", "position", "role", "opportunity", "opportunities", "notifications",
 	"notification", "noreply", "reply", "no", "do", "not", "mail", "email", "admin", "info",
@@ -161,6 +161,7 @@ var roleBlacklist = set(
 	"recommended", "similar", "more", "others", "is", "are", "was", "were", "has", "have",
 	"will", "would", "been", "be", "not", "no", "yes", "if", "when", "who", "what", "how",
 	"sent", "viewed", "saw", "looking", "hiring", "join", "joining", "re", "fwd",
+	"equal", "opportunity", "employer",
 )
 
 // roleLeadStop ends a backward walk from "role"/"position" to the start of
