@@ -75,11 +75,17 @@ func classifyDoc(m *mailparse.Message, d *doc, opts Options) Result {
 	f := analyzeSender(m, opts)
 	// In a reply the subject is the thread's, not this message's: its
 	// words of invitation, offer or rejection give way to the body.
+	// A reply of a few words ("Confirmed.", "Sounds good, see you then!")
+	// leans on the thread it answers: its subject keeps half its weight.
 	replySubj := (f.thread || isReplySubject(m.Subject)) && len(strings.TrimSpace(m.Text)) >= 20
+	subjW := 0.1
+	if len(strings.Fields(m.Text)) < 25 {
+		subjW = 0.5
+	}
 	var sc scores
 	for i := range hits {
 		if replySubj && hits[i].inSubject && decisiveSignal(hits[i].r.def.sig) {
-			hits[i].effectiveW *= 0.1
+			hits[i].effectiveW *= subjW
 		}
 		sc.add(&hits[i])
 	}
@@ -166,6 +172,12 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 	// process stands.
 	c.rec = s[sigStatus] + s[sigRequest] + 0.7*s[sigThanks] + 0.7*s[sigNoFollow]
 	c.oth = s[sigAlert] + s[sigOutreach] + s[sigCommunity] + s[sigAccount] + 0.5*s[sigMarketing] + s[sigNotOffer]
+	// "Confirmed." or "Sounds good, see you then!" in a thread whose
+	// subject is an interview, a screen or an onsite confirms it.
+	if (f.thread || isReplySubject(m.Subject)) && len(strings.Fields(m.Text)) < 25 &&
+		s[sigInvite]-sc.subj[sigInvite] >= 2 && sc.subj[sigJobWord] > 0 {
+		c.inv += 1.5
+	}
 	oooBody := s[sigOOO] - sc.subj[sigOOO]
 	oooSubj := sc.subj[sigOOO]
 	if oooSubj > 0 && !f.autoReply && !autoReplySubject(m.Subject) {

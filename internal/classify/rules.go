@@ -85,10 +85,10 @@ var ruleDefs = []ruleDef{
 	{sigReject, 3, rNoHypo | rNoYet | rNoGeneric, []string{
 		"not ~2 mov*|proceed*|progress*|advanc*|pursu*|continu*|go|going|tak* ~3 forward|ahead|further",
 		"not ~2 proceed*|progress*|advanc*|pursu*|continu*|mov* with? your|you",
-		"not ~3 selected|shortlisted|chosen|successful|retained|advanced|progressed|invited|accepted",
+		"not ~3 selected|shortlisted|chosen|successful|retained|advanced|progressed|invited|accepted|referred|certified",
 	}, []string{"yet", "still"}},
 	{sigReject, 3, rNoHypo | rNoYet | rNoGeneric, []string{
-		"we ~3 not ~2 continue|proceed|progress|advance|pursue ~3 recruiting|recruitment|hiring|selection|application|process|candidacy",
+		"we ~3 not ~2 continue|continuing|proceed|proceeding|progress|progressing|advance|advancing|pursue|pursuing ~3 recruiting|recruitment|hiring|selection|application|process|candidacy",
 	}, []string{"wish", "want", "need", "unless", "without", "until"}},
 	{sigReject, 3, rNoHypo | rNoYet | rNoGeneric | rNeedYou | rNoFuture, []string{
 		"not ~2 meet|reach|achieve|pass ~3 benchmark|threshold|bar|standard|criteria|requirements|requirement|minimum|score|level|cut",
@@ -117,7 +117,7 @@ var ruleDefs = []ruleDef{
 	}, nil},
 	{sigReject, 3, rNoHypo | rNoNegNear | rNoFutureNear | rNoYet, []string{
 		"position|role|job|opening|requisition|req|vacancy|posting|search|positions|roles|jobs|requisitions|internship|internships ~10 filled|cancelled|canceled|eliminated|withdrawn|closed",
-		"filled|cancelled|canceled|closed|closing|eliminated|withdrawn|paused ~1 the|this|that|our ~8 position|role|job|opening|requisition|vacancy|search|posting|req|internship|internships",
+		"filled|cancelled|canceled|closed|closing|eliminated|withdrawn|paused ~1 the|this|that|our ~8 position|role|job|opening|requisition|vacancy|search|posting|req|internship|internships|recruitment",
 		"made|found|completed ~1 a|our ~1 hire|hiring",
 	}, nil},
 	{sigReject, 3, rNoHypo | rNoYet, []string{
@@ -154,7 +154,7 @@ var ruleDefs = []ruleDef{
 		"offer ~3 accepted ~2 by ~3 another|other|different",
 		"position|role|job|opening|requisition|vacancy ~4 offered ~2 to ~3 another|other|someone",
 	}, []string{"yet", "still", "applications", "mean", "means"}},
-	{sigReject, 3, rNoHypo | rNoNeg | rNoYet, []string{
+	{sigReject, 3, rNoHypo | rNoNegNear | rNoYet, []string{
 		"decided|decision|chosen|opted|going|have|had|need|needed ~3 to ~1 close|cancel|withdraw|pause|freeze|eliminate|rescind ~2 the|this|that|our ~4 requisition|req|position|role|search|vacancy|opening|recruitment|job",
 		"rescind*|revok*|retract* ~4 offer|offers",
 		"withdraw|withdrawing|withdrawn ~2 the|our|this|your ~1 offer",
@@ -276,6 +276,7 @@ var ruleDefs = []ruleDef{
 		"first ~1 day",
 		"onboarding",
 		"accept|sign|countersign|signing|accepting|signed ~4 offer|contract|agreement|letter|copy",
+		"awaiting|requires|require|needs|pending ~3 your ~1 signature|countersignature",
 		"equity|vest|vesting|cliff|rsus|bonus",
 		"formal ~1 letter|paperwork|documents",
 		"pto",
@@ -312,7 +313,7 @@ var ruleDefs = []ruleDef{
 		"will|i ~1 call|ring|phone ~1 you ~3 on|at ~4 monday|tuesday|wednesday|thursday|friday|tomorrow|pm|am|number|mobile|cell",
 		"you ~3 selected|shortlisted|chosen|invited|advanced|moved|progressed|passed|moving|progressing|advancing ~5 interview|next|round|stage|step|phase|assessment|forward|further|onsite",
 		"congratulations|congrats ~3 mov*|progress*|advanc*|pass* ~4 next|stage|round|step|final|onsite|interview",
-		"like|love|want|keen ~2 to ~1 do|have|hold ~4 interview|screen|call|chat|conversation|onsite",
+		"like|love|want|keen ~2 to ~1 do|have|hold ~6 interview|screen|call|chat|conversation|onsite",
 		"would|does|will|could|can ~1 monday|tuesday|wednesday|thursday|friday|tomorrow|today|next ~8 work|suit",
 		"reminder|remind ~5 interview|interviews|onsite|screen|screening",
 		"your|the ~1 upcoming|scheduled|confirmed|booked ~1 interview|interviews|onsite|screen|screening",
@@ -326,8 +327,23 @@ var ruleDefs = []ruleDef{
 		"request|requested|requests ~4 interview|interviews|call|screen|meeting",
 		"hiring ~1 manager|team ~4 would|wants|want ~1 like|love? ~2 to ~1 meet|speak|talk|interview|chat",
 	}, []string{"community", "webinar", "fair", "newsletter", "event", "events", "alerts", "tips", "unsubscribe", "subscribe", "yourself"}},
+	// A short yes to a proposed slot; on its own it is not enough, with a
+	// thread about an interview it confirms one.
+	{sigInvite, 2, rBody | rNoNeg | rNoHypo, []string{
+		"see ~1 you ~1 then|there|tomorrow|monday|tuesday|wednesday|thursday|friday|next",
+		"talk|speak|chat ~1 to? ~1 you? ~1 then|tomorrow",
+		"am|pm|time|slot|that|it|this|tuesday|monday|wednesday|thursday|friday ~1 works|work ~2 for? ~1 me|us|great|perfectly|fine|well",
+		"confirmed",
+		"will ~1 send ~2 the|an|a|calendar|meeting ~1 invite|invitation|hold",
+	}, []string{"application", "order", "payment", "account", "subscription", "booking", "reservation"}},
+	{sigInvite, 3, rNoNegNear | rNoGeneric, []string{
+		"reach ~1 out|back ~4 new|other|alternative|alternate|some ~1 times|slots|dates",
+		"send|share|propose|suggest ~2 new|other|alternative|alternate|some ~1 times|slots|dates",
+		"reschedul*",
+	}, []string{"order", "delivery", "appointment"}},
 	{sigInvite, 3, rNoHypo | rNoNeg | rNoGeneric | rNoOthers | rNoAfterFor, []string{
 		"attend|join|come ~4 interview|interviews|assessment|onsite",
+		"can|could|would ~1 you ~1 come ~1 in|by|into|over ~6 monday|tuesday|wednesday|thursday|friday|tomorrow|meet|chat|talk|interview|am|pm|at",
 	}, []string{"thank", "thanks", "taking", "took", "webinar", "event", "workshop", "fair"}},
 	{sigAssess, 3, rNoHypo | rNoNeg | rNoGeneric | rNoOthers | rNoAfterFor, []string{
 		"complete|take|start|begin|finish|attempt|do|access|submit|record|completing|taking|schedule ~4 assessment|assessments|test|tests|challenge|challenges|exercise|exercises|assignment|questionnaire|evaluation|task|tasks|case|quiz|interview|screening|simulation|presentation|questions",
@@ -419,6 +435,7 @@ var ruleDefs = []ruleDef{
 		"wrap|wrapping ~1 up ~2 by|before|within|next|early|this|on ~3 monday|tuesday|wednesday|thursday|friday|week|end|the",
 		"hear ~2 from ~1 us|me ~2 directly? ~1 either ~1 way",
 		"passed|forwarded|shared|sent|submitted|presented ~2 your ~2 resume|profile|application|information|details|materials|cv|portfolio ~3 to|with|along",
+		"i ~2 submitted|sent|forwarded|presented ~1 you|your",
 		"hiring ~1 manager|team|committee ~4 reviewing|review|discussing|deliberating|meeting|meets|decide|deciding|considering",
 		"appreciate ~2 your ~1 patience",
 		"thank|thanks ~2 for ~2 your ~1 patience",
@@ -619,6 +636,8 @@ var ruleDefs = []ruleDef{
 		"application|applying|applied|candidacy|position|role|interview|recruiter|hiring|candidate|recruiting|recruitment|onsite|interviewer|interviewers|resume|vacancy",
 		"bewerbung|bewerbungen|vorstellungsgespräch|candidature|candidatura|postulación|postulacion|sollicitatie|entretien|entrevista|colloquio|stelle|poste|puesto",
 		"second|third|final|2nd|3rd ~1 round|interview|interviews",
+		"phone|video|recruiter ~1 screen|screening|interview",
+		"working ~1 interview",
 		"meet ~4 the|our ~2 team|founders|founder|cto|ceo|manager",
 		"bring ~1 you ~1 in",
 		"talent|people ~1 acquisition|partner",
@@ -632,6 +651,7 @@ var ruleDefs = []ruleDef{
 	{sigNonJob, 1, 0, []string{
 		"rental|lease|tenancy|apartment|housing|mortgage|loan|insurance|membership|scholarship|grant|visa|permit|residency|card application|applications",
 		"apply|applying|applied ~2 to|for ~2 rent|lease|loan|mortgage|apartment|credit|membership",
+		"application ~2 for ~6 card|loan|mortgage|account|credit|lease|rental|apartment|membership|permit|visa|passport|program|programme|admission|scholarship|grant",
 		"talk|conference|paper|abstract|session|speaker|speaking|workshop|panel|cfp ~1 proposal|proposals|submission|submissions",
 		"call ~1 for ~1 proposals|papers|speakers|abstracts",
 	}, nil},

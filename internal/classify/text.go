@@ -342,6 +342,9 @@ func (d *doc) sentFlags(s *sentence) sentFlags {
 			f |= sfHypo
 		case w == "event" && i > 0 && toks[i-1].w == "the" && i > 1 && toks[i-2].w == "in":
 			f |= sfHypo
+		case w == "before" && i+2 < len(toks) && (toks[i+1].w == "we" || toks[i+1].w == "you") && (toks[i+2].w == "can" || toks[i+2].w == "are"):
+			// "before we can move you forward, we need..." is a condition.
+			f |= sfHypo
 		case w == "would" && i > 0 && i+1 < len(toks) && !politeWould[afterAdverbs(toks[i+1:])]:
 			// A sentence opening with "would" asks ("Would Friday work?").
 			if f&sfWould == 0 {
@@ -378,6 +381,16 @@ func (d *doc) sentFlags(s *sentence) sentFlags {
 		}
 		if (w == "selected" || w == "qualified" || w == "shortlisted" || w == "successful" || w == "suitable" || w == "all") && i+1 < len(toks) && (toks[i+1].w == "candidates" || toks[i+1].w == "applicants") {
 			f |= sfGeneric
+		}
+	}
+	if f&(sfYou|sfOthers) == 0 {
+		// "Administrators contact candidates directly to arrange
+		// interviews" is about applicants in general.
+		for _, t := range toks {
+			if t.w == "candidates" || t.w == "applicants" {
+				f |= sfGeneric
+				break
+			}
 		}
 	}
 	if strings.HasSuffix(strings.TrimSpace(d.text[s.start:s.end]), "?") {

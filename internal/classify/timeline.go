@@ -64,7 +64,7 @@ var windowExclusions = []string{
 	"order", "purchase", "do not reply", "don't reply",
 	"must be", "will be deleted", "will expire", "last day", "ago", "past ", "previous",
 	"your answer", "your decision", "your response", "your reply", "your acceptance", "you accept",
-	"hear from you", "hear back from you",
+	"hear from you", "hear back from you", "another time", "other time", "new time", "find a time", "reschedul",
 }
 
 // Topics that make every window of a sentence, and of the clause before a
@@ -185,6 +185,10 @@ func windowIn(s string, ref time.Time) (string, string, int) {
 	for _, m := range rel {
 		e := strings.TrimSpace(s[m[2]:m[3]])
 		if strings.HasPrefix(e, "early") || strings.HasPrefix(e, "later") {
+			continue
+		}
+		// "later this week", "early this week" name no day.
+		if pre := strings.TrimRight(s[:m[2]], " -"); strings.HasSuffix(pre, "later") || strings.HasSuffix(pre, "early") {
 			continue
 		}
 		// "mid-next week" and "mid next week" name no day.
