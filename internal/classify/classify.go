@@ -2,6 +2,7 @@ package classify
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -172,6 +173,11 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 	// process stands.
 	c.rec = s[sigStatus] + s[sigRequest] + 0.7*s[sigThanks] + 0.7*s[sigNoFollow]
 	c.oth = s[sigAlert] + s[sigOutreach] + s[sigCommunity] + s[sigAccount] + 0.5*s[sigMarketing] + s[sigNotOffer]
+	if !f.automated() && s[sigAutomated] == 0 && (f.thread || f.reply) {
+		// A person answering in a thread who mentions "new roles" is not
+		// sending a job alert.
+		c.oth -= s[sigAlert]
+	}
 	// "Confirmed." or "Sounds good, see you then!" in a thread whose
 	// subject is an interview, a screen or an onsite confirms it.
 	if (f.thread || isReplySubject(m.Subject)) && len(strings.Fields(m.Text)) < 25 &&
@@ -214,8 +220,9 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 	}
 
 	appCtx := s[sigApplication] > 0 || s[sigAck] > 0 || f.reply || f.ats != "" || f.thread && s[sigJobWord] > 0
-	// A person (or a team mailbox) writing, as opposed to a system.
-	human := !f.automated() && s[sigAutomated] == 0
+	// A person (or a team mailbox) writing, as opposed to a system; a
+	// network's "Sam replied to your message" carries a person's words.
+	human := !f.automated() && s[sigAutomated] == 0 || relayedMessageRE.MatchString(m.Subject)
 	autoHdr := f.autoReply
 	recNoThanks := s[sigStatus] + s[sigRequest]
 
@@ -275,6 +282,11 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 		return dec
 	}
 
+	// A digest of job listings stays one when a line of it says "you
+	// applied to a job at this company".
+	if (f.bulk || f.board != "") && sc.subj[sigAlert] > 0 && s[sigAlert] >= 3 && c.rej < 3 && c.off < 3 && s[sigInvite] < 3 {
+		return pickOther(c.ack)
+	}
 	// Bulk mail (newsletters, alerts, job-board digests) is not an
 	// invitation or an offer unless it names the candidate's application.
 	bulkish := f.bulk || f.board != "" && s[sigApplication] == 0
@@ -292,11 +304,12 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 
 	// An application of another kind (a lease, a loan, a talk proposal),
 	// or an interview for a podcast, with no word only hiring uses.
-	if s[sigEmploy] == 0 && f.ats == "" && f.board == "" && m.Calendar == nil {
-		if s[sigNonJob] > 0 && s[sigInvite] == 0 && s[sigAssess] == 0 {
+	if f.ats == "" && f.board == "" && m.Calendar == nil {
+		if s[sigEmploy] == 0 && s[sigNonJob] > 0 && s[sigInvite] == 0 && s[sigAssess] == 0 {
 			return pickOther(math.Max(c.rej, c.ack))
 		}
-		if s[sigMedia] > 0 && c.rej < 3 && c.off < 3 {
+		// Several words of a school or a programme outweigh one "applicant".
+		if s[sigMedia] > 0 && c.rej < 3 && c.off < 3 && (s[sigEmploy] == 0 || s[sigMedia] >= 1.4 && s[sigEmploy] <= 1) {
 			return pickOther(c.inv)
 		}
 	}
@@ -330,7 +343,9 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 	case c.oth >= 2.5 && c.ack < 3 && !(human && f.reply):
 		return pickOther(c.ack)
 	case c.ack >= 3:
-		if human && (f.thread || f.reply) && c.rec >= 2 {
+		// A person's status note ("I submitted your resume to them this
+		// afternoon") is a reply, thread or not.
+		if human && (f.thread || f.reply || recNoThanks >= 3.5 && !f.freeMail) && c.rec >= 2 {
 			return pick(RecruiterReply, c.rec+1, c.ack-1, sigStatus, sigRequest, sigThanks)
 		}
 		return pick(ApplicationReceived, c.ack, math.Max(c.rec, c.oth), sigAck, sigAckWeak, sigProcess)
@@ -378,6 +393,10 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 	dec.conf = 0.55
 	return dec
 }
+
+// relayedMessageRE matches the subject of a network's notice that wraps a
+// person's message.
+var relayedMessageRE = regexp.MustCompile(`(?i)\b(?:replied to your (?:message|inmail|note)|sent you a (?:new )?message|new message from)\b`)
 
 // softRejection spots the rejection that never says no: a goodbye with
 // wishes for the job search and pointers to other openings, with nothing

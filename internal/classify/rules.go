@@ -63,6 +63,7 @@ const (
 	rNoAfterFor                         // not right after "for", "after" ("thank you for completing the test")
 	rNoNegNear                          // no negation inside the match or in the three words before it
 	rNoFutureNear                       // no "will", "soon", "expect" inside the match or just around it
+	rFutureOK                           // a promise counts in full ("I'll send new times")
 )
 
 type ruleDef struct {
@@ -336,7 +337,7 @@ var ruleDefs = []ruleDef{
 		"confirmed",
 		"will ~1 send ~2 the|an|a|calendar|meeting ~1 invite|invitation|hold",
 	}, []string{"application", "order", "payment", "account", "subscription", "booking", "reservation"}},
-	{sigInvite, 3, rNoNegNear | rNoGeneric, []string{
+	{sigInvite, 3, rNoNegNear | rNoGeneric | rFutureOK, []string{
 		"reach ~1 out|back ~4 new|other|alternative|alternate|some ~1 times|slots|dates",
 		"send|share|propose|suggest ~2 new|other|alternative|alternate|some ~1 times|slots|dates",
 		"reschedul*",
@@ -472,6 +473,8 @@ var ruleDefs = []ruleDef{
 		"right ~1 to ~1 work",
 		"work ~1 authorization|authorisation|permit|eligibility",
 		"reference ~1 check|checks|contacts|details",
+		"need|require|needs|requires ~3 items|documents|things|forms ~2 from ~1 you",
+		"copy ~1 of ~4 transcript|transcripts|diploma|license|licence|certificate|passport|identification|degree|certification|certifications",
 	}, []string{"if", "survey"}},
 	{sigRequest, 1, rNoGeneric | rNoHypo | rNoNeg, []string{
 		"could|can|would ~2 you ~2 send|share|provide|forward|email|submit|upload|confirm|tell|clarify|let|reply",
@@ -486,6 +489,8 @@ var ruleDefs = []ruleDef{
 		"to ~1 answer ~1 your ~1 question|questions",
 		"following ~1 up",
 		"thank|thanks ~2 for ~1 spending ~3 day|time|afternoon|morning",
+		"kind ~1 of ~1 you ~1 to ~1 say|write",
+		"pleasure ~2 getting ~1 to ~1 know ~1 you",
 		"thank|thanks ~2 for ~1 interviewing|coming|visiting ~2 with|in|to|us",
 	}, nil},
 
@@ -658,8 +663,17 @@ var ruleDefs = []ruleDef{
 	{sigMedia, 1, 0, []string{
 		"podcast|episode|journalist|reporter|magazine|documentary|livestream|newspaper",
 		"radio ~1 show|station|interview|programme|program|segment|host|listeners",
+		// An admissions interview is for a school, not a job.
+		"admissions|admission ~1 interview|interviews|committee|office|decision|decisions|portal|team",
+		"graduate|undergraduate|mba|doctoral|phd ~1 admissions|admission|program|programme",
+		"master|masters|bachelor|bachelors|doctor ~1 of ~1 science|arts|business|engineering|philosophy|laws|education|fine",
 	}, nil},
 }
+
+var contactVerbs = map[string]bool{"call": true, "calls": true, "phone": true, "email": true, "e": true, "contact": true,
+	"reach": true, "follow": true, "inquire": true, "enquire": true, "check": true, "ask": true, "write": true, "message": true, "chase": true}
+
+var auxWords = map[string]bool{"will": true, "would": true, "do": true, "does": true, "did": true, "can": true, "shall": true, "should": true}
 
 // rule is a compiled pattern of a ruleDef.
 type rule struct {
@@ -763,7 +777,7 @@ func (d *doc) findHits() []hit {
 			}
 			seen[r.id] = true
 			w := r.def.w
-			if r.def.sig == sigInvite && d.futureBefore(s, ti) {
+			if r.def.sig == sigInvite && f&rFutureOK == 0 && d.futureBefore(s, ti) {
 				// "we will schedule a call" promises; "please pick a time" acts.
 				w *= 0.5
 			}
@@ -806,11 +820,18 @@ func (d *doc) accept(r *rule, s *sentence, from, to int) bool {
 		}
 	}
 	// "Anyone you'd prefer we not contact" is the company asking about
-	// references, not telling the reader not to chase.
-	if r.def.sig == sigNoFollow && from > s.from {
-		switch d.toks[from-1].w {
-		case "we", "i", "they":
-			return false
+	// references, "I won't reach out about this role again" a recruiter
+	// promising silence: neither tells the reader not to chase.
+	if r.def.sig == sigNoFollow && from+1 <= to && contactVerbs[d.toks[from+1].w] {
+		k := from - 1
+		for k >= s.from && auxWords[d.toks[k].w] {
+			k--
+		}
+		if k >= s.from {
+			switch d.toks[k].w {
+			case "we", "i", "they":
+				return false
+			}
 		}
 	}
 	// A question states no decision: "did they make you an offer?",
