@@ -30,6 +30,11 @@ var strongWords = []string{
 	"phone screen", "coding challenge", "take-home", "take home", "invited to take", "invitation to take",
 	"final round", "next round", "onsite", "on-site", "trial task", "start date", "notice period", "work sample",
 	"bewerbung", "candidature", "candidatura", "postulación", "sollicitatie",
+	"skills test", "skill test", "notice to appear", "examination",
+	// A network's notice of a person's reply, an HR portal's document
+	// waiting for a signature: the words are the person's or the offer's.
+	"replied to your message", "sent you a message", "new message from",
+	"document to review", "document to sign", "your signature", "please sign", "docusign",
 }
 
 // weakWords in a subject make a message from a person (not a robot, not a
