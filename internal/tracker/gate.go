@@ -33,7 +33,7 @@ var strongWords = []string{
 	"skills test", "skill test", "notice to appear", "examination",
 	// A network's notice of a person's reply, an HR portal's document
 	// waiting for a signature: the words are the person's or the offer's.
-	"replied to your message", "sent you a message", "new message from",
+	"replied to your message",
 	"document to review", "document to sign", "your signature", "please sign", "docusign",
 }
 
