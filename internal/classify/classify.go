@@ -305,11 +305,15 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 	// An application of another kind (a lease, a loan, a talk proposal),
 	// or an interview for a podcast, with no word only hiring uses.
 	if f.ats == "" && f.board == "" && m.Calendar == nil {
-		if s[sigEmploy] == 0 && s[sigNonJob] > 0 && s[sigInvite] == 0 && s[sigAssess] == 0 {
+		if (s[sigEmploy] == 0 || s[sigNonJob] >= 1.4 && s[sigEmploy] <= 1) && s[sigNonJob] > 0 && s[sigInvite] == 0 && s[sigAssess] == 0 {
 			return pickOther(math.Max(c.rej, c.ack))
 		}
-		// Several words of a school or a programme outweigh one "applicant".
-		if s[sigMedia] > 0 && c.rej < 3 && c.off < 3 && (s[sigEmploy] == 0 || s[sigMedia] >= 1.4 && s[sigEmploy] <= 1) {
+		// Several words of a school or a programme outweigh one "applicant",
+		// and make its offer of a place no job offer.
+		if s[sigMedia] >= 1.4 && s[sigEmploy] <= 1 {
+			return pickOther(math.Max(c.inv, c.off))
+		}
+		if s[sigMedia] > 0 && c.rej < 3 && c.off < 3 && s[sigEmploy] == 0 {
 			return pickOther(c.inv)
 		}
 	}
@@ -340,7 +344,7 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 		return pick(InterviewInvitation, c.inv, math.Max(c.rej, c.off), sigInvite, sigAssess, sigInviteWeak)
 	}
 	switch {
-	case c.oth >= 2.5 && c.ack < 3 && !(human && f.reply):
+	case c.oth >= 2.5 && c.ack < 3 && !(human && f.reply) && !(human && c.rec > c.oth):
 		return pickOther(c.ack)
 	case c.ack >= 3:
 		// A person's status note ("I submitted your resume to them this

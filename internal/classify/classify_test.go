@@ -72,6 +72,12 @@ func TestTraps(t *testing.T) {
 			"Thank you for applying to the Master of Science program. Your application has been reviewed by the admissions committee. We are pleased to invite you to a 20-minute admissions interview. Please choose a time in your applicant portal.", Other},
 		{"a job digest that mentions an application", "From: JobSprout Alerts <alerts@jobsprout.example>\r\nTo: sam@example.com\r\nList-Id: <alerts.jobsprout.example>\r\nSubject: 12 new jobs for data engineer\r\n",
 			"12 new jobs for data engineer. Senior Data Engineer - Lanternfish - Easy apply. Data Engineer II - Coral - Actively hiring. Staff Data Engineer - Quillmark - You applied to a job at this company. See all 12 jobs.", Other},
+		{"a mock interview with a coach", "From: Kira Novak <kira@launchpadcoaching.example>\r\nTo: sam@example.com\r\nSubject: Confirmed: Mock interview session - Thu 3/12 at 5:00 PM ET\r\n",
+			"You're booked! Our mock behavioral interview is Thursday 3/12 at 5:00 PM ET. Package: Interview Prep Bundle, session 2 of 3. I'll play a hiring manager and we'll debrief at the end.", Other},
+		{"thanks for the loop, a decision to come", person + "Subject: Thanks for your time + next steps\r\n",
+			"Thanks for taking the time to do the full interview loop with us this week. We're now collecting written feedback from each interviewer. Our usual turnaround for a decision at this stage is 5-7 business days.", RecruiterReply},
+		{"a university's offer of a place", "From: Eastmoor Admissions <pg-admissions@eastmoor.example.ac.uk>\r\nTo: sam@example.com\r\nSubject: Congratulations - your offer to study MSc Data Science\r\n",
+			"We're delighted to make you an offer of a place on our MSc Data Science. Log in to the applicant portal to accept or decline your offer, and pay your tuition fee deposit to secure your place.", Other},
 		{"offer to someone else", person + "Subject: Update\r\n",
 			"Sam, after the final round we extended an offer to another candidate, who accepted. Thank you for all the time you gave us.", Rejection},
 		{"withdrawal confirmed", system + "Subject: Application withdrawn\r\n",
@@ -163,6 +169,20 @@ func TestNoFollowUp(t *testing.T) {
 		"We received your application. Please do not call or email regarding the status of your application."), Options{})
 	if !real.NoFollowUp {
 		t.Errorf("an explicit request not to follow up must set no_follow_up: %v", real.Evidence)
+	}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"The committee is still deciding. Please don't reach out again until we contact you.", true},
+		{"Not interested? Reply no thanks and I won't reach out about this role again.", false},
+		{"If there's anyone you'd prefer we not contact, e.g. your current manager, let me know.", false},
+		{"We do not accept phone calls about the status of applications.", true},
+	} {
+		got := Classify(msg(t, person+"Subject: Re: Following up\r\nIn-Reply-To: <f1@example.com>\r\n", c.text), Options{})
+		if got.NoFollowUp != c.want {
+			t.Errorf("%q: no_follow_up %v, want %v (%v)", c.text, got.NoFollowUp, c.want, got.Evidence)
+		}
 	}
 }
 

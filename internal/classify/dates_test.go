@@ -71,6 +71,15 @@ func TestTimeline(t *testing.T) {
 		{"I hope to have something concrete for you by end of week.", "2025-12-02 21:15", "America/Los_Angeles", "2025-12-05"},
 		{"We're wrapping up the last interviews today and I expect to have an update early next week.", "2026-01-30 17:20", "America/New_York", ""},
 		{"We'd love to have your answer by Friday so we can close the search.", "2026-03-10 15:19", "America/New_York", ""},
+		// "w/c" is the week commencing: its Friday; a date on the next line
+		// after "by" is still the date; a turnaround "is" a window; a day
+		// named before any word of answering is something else's; the
+		// candidate's answer wanted by a day is their deadline.
+		{"I expect to come back to you with an update w/c 12 January.", "2025-12-19 15:32", "Europe/London", "2026-01-16"},
+		{"Our hiring managers will review all applications after the closing date, and you will hear from us by\n14/03 whether or not you have been selected.", "2026-03-02 09:00", "Europe/London", "2026-03-14"},
+		{"Our usual turnaround for a decision at this stage is 5-7 business days.", "2026-03-06 12:15", "America/New_York", "2026-03-17"},
+		{"We debrief as a team on Monday, and Lauren will reach out early next week.", "2026-03-06 09:10", "America/New_York", ""},
+		{"We'd love to have an answer by Friday, March 27, but let me know if you need more time.", "2026-03-20 10:00", "America/New_York", ""},
 		// A weekday written with its date is the date.
 		{"We will get back to you by Friday, March 20.", "2026-03-09 10:00", "America/New_York", "2026-03-20"},
 		{"You'll hear from us by Fri, Mar 20 at the latest.", "2026-03-09 10:00", "UTC", "2026-03-20"},
@@ -104,6 +113,7 @@ func TestReturnDate(t *testing.T) {
 		{"Je suis absente du 4 au 15 août inclus, de retour le lundi 18 août.", "2025-08-04 10:00", "2025-08-18"},
 		{"Estoy de vacaciones del 22 de diciembre al 6 de enero. Regreso el 7 de enero.", "2025-12-22 10:00", "2026-01-07"},
 		{"I am out of the office with no set return date.", "2025-03-12 10:00", ""},
+		{"I'm away until w/c 12 January and won't be checking email.", "2025-12-30 08:00", "2026-01-12"},
 	}
 	for _, c := range cases {
 		sent := day(t, c.sent, "America/New_York")
@@ -130,6 +140,10 @@ func TestInterviewTime(t *testing.T) {
 		// A choice of slots fixes no time.
 		{"Would Thursday, May 8 at 10am or Friday, May 9 at 3pm work?", "2025-05-05 09:00", time.Time{}, false},
 		{"We will be in touch about next steps.", "2025-05-05 09:00", time.Time{}, false},
+		{"Please plan for Wednesday, April 8, starting at 9:00 AM MT.", "2026-03-30 09:00",
+			time.Date(2026, 4, 8, 11, 0, 0, 0, ny), true},
+		{"You're confirmed for Thursday (4/2) at 11:30 Eastern with Jae-won.", "2026-03-30 13:15",
+			time.Date(2026, 4, 2, 11, 30, 0, 0, ny), true},
 		// A deadline is not an appointment.
 		{"This invitation expires on 20 February 2026 at 23:59 GMT.", "2026-02-15 09:00", time.Time{}, false},
 	}

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-var timeRE = regexp.MustCompile(`^[\s,]*(?:at|@|from|à|a las|um|om|kl\.?|-)?\s*(?:(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)|(\d{1,2})[:h](\d{2})\b|(noon|midday)|(\d{1,2})\b)\s*(?:\(?\s*(e[sd]t|et|c[sd]t|ct|m[sd]t|mt|p[sd]t|pt|gmt|bst|utc|cest|cet|ist|aest|aedt|jst|sgt|eastern|central|mountain|pacific|london|uk|paris|berlin)\b)?`)
+var timeRE = regexp.MustCompile(`^[\s,)]*(?:(?:starting|beginning|starts|begins|time:?)\s+)?(?:at|@|from|à|a las|um|om|kl\.?|-)?\s*(?:(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)|(\d{1,2})[:h](\d{2})\b|(noon|midday)|(\d{1,2})\b)\s*(?:\(?\s*(e[sd]t|et|c[sd]t|ct|m[sd]t|mt|p[sd]t|pt|gmt|bst|utc|cest|cet|ist|aest|aedt|jst|sgt|eastern|central|mountain|pacific|london|uk|paris|berlin)\b)?`)
 
 var zoneNames = map[string]string{
 	"est": "America/New_York", "edt": "America/New_York", "et": "America/New_York", "eastern": "America/New_York",
@@ -50,7 +50,7 @@ func (d *doc) interviewTime(sent time.Time) (time.Time, string, bool) {
 	var phrase string
 	n := 0
 	for k := range d.sents {
-		s := d.sentText(k)
+		s := d.flatSent(k)
 		if !hasDateHint(s) && !strings.Contains(s, "tomorrow") {
 			continue
 		}

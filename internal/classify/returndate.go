@@ -58,7 +58,7 @@ func (d *doc) returnDate(sent time.Time) (string, string) {
 		if d.sents[k].subject {
 			continue
 		}
-		s := d.sentText(k)
+		s := d.flatSent(k)
 		if !hasDateHint(s) && !strings.Contains(s, "tomorrow") {
 			continue
 		}
@@ -77,6 +77,14 @@ func (d *doc) returnDate(sent time.Time) (string, string) {
 			if i > 0 && dates[i-1].kind == dkWeekday && dm.start-dates[i-1].end <= 3 {
 				before = s[:dates[i-1].start]
 				pw = lastWord(before)
+			}
+			// "away until w/c 12 January": the week starts with the day back.
+			for _, mk := range []string{"w/c ", "week commencing ", "week beginning ", "the week of "} {
+				if t := strings.TrimRight(before, " "); strings.HasSuffix(t+" ", mk) {
+					before = strings.TrimSuffix(t+" ", mk)
+					pw = lastWord(before)
+					break
+				}
 			}
 			if pw == "einschließlich" || pw == "inclusive" || pw == "incl" || pw == "including" {
 				pw = lastWord(strings.TrimSuffix(strings.TrimRight(before, " "), pw))

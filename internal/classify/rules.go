@@ -290,9 +290,11 @@ var ruleDefs = []ruleDef{
 
 	// ---- interview and next steps ----
 	{sigInvite, 3, rNoHypo | rNoNeg | rNoGeneric | rNoOthers | rNoAfterFor, []string{
-		"invite|invited|inviting|invitation|invites ~4 interview|interviews|screen|screening|call|conversation|chat|meeting|onsite|round|stage|step|discussion|session|panel|presentation|talk|meet|speak|video|phone|zoom|next|final|technical|second|first",
+		"invite|invited|inviting|invitation|invites ~4 interview|interviews|screen|screening|call|conversation|chat|meeting|onsite|round|stage|step|discussion|session|panel|presentation|talk|meet|speak|video|phone|zoom|next|final|technical|second|first|assessment|centre|center",
 		"interview|call|screen|meeting|onsite|conversation|session|chat|visit|interviews ~4 scheduled|confirmed|booked|rescheduled|moved|changed|updated|arranged|set",
-		"your ~1 interview|call|screen|meeting|onsite|conversation|chat ~8 is|has|been ~2 confirmed|scheduled|booked|arranged|set",
+		"your ~2 interview|call|screen|meeting|onsite|conversation|chat|dive|session|loop|panel ~8 is|has|been ~2 confirmed|scheduled|booked|arranged|set",
+		"you ~1 are ~1 confirmed|booked|scheduled|set ~1 for",
+		"grabbed|booked|reserved|held|blocked ~2 a|the|some ~1 slot|time",
 		"schedule|scheduling|arrange|arranging|book|booking|coordinate|coordinating|organize|organise|setting|set ~1 up? ~4 interview|interviews|call|screen|chat|conversation|meeting|time|times|onsite|session|slot|slots|video|phone|zoom|teams",
 		"find|pick|choose|select|book|grab|propose|suggest|confirm ~2 a|some|the|your? ~1 time|times|slot|slots|date",
 		"like|love|want|wants|wanted|keen|eager|hope ~3 to ~1 interview|meet|speak|talk|chat ~2 you|with|in",
@@ -327,7 +329,7 @@ var ruleDefs = []ruleDef{
 		"interview ~2 invitation|invite|confirmation|confirmed|request|requested|scheduled|rescheduled|reminder|details|availability|schedule|slot|slots|times|logistics|agenda",
 		"request|requested|requests ~4 interview|interviews|call|screen|meeting",
 		"hiring ~1 manager|team ~4 would|wants|want ~1 like|love? ~2 to ~1 meet|speak|talk|interview|chat",
-	}, []string{"community", "webinar", "fair", "newsletter", "event", "events", "alerts", "tips", "unsubscribe", "subscribe", "yourself"}},
+	}, []string{"community", "webinar", "fair", "newsletter", "event", "events", "alerts", "tips", "unsubscribe", "subscribe", "yourself", "brunch", "drinks", "birthday", "bday", "party", "celebrate", "wedding"}},
 	// A short yes to a proposed slot; on its own it is not enough, with a
 	// thread about an interview it confirms one.
 	{sigInvite, 2, rBody | rNoNeg | rNoHypo, []string{
@@ -436,7 +438,9 @@ var ruleDefs = []ruleDef{
 		"wrap|wrapping ~1 up ~2 by|before|within|next|early|this|on ~3 monday|tuesday|wednesday|thursday|friday|week|end|the",
 		"hear ~2 from ~1 us|me ~2 directly? ~1 either ~1 way",
 		"passed|forwarded|shared|sent|submitted|presented ~2 your ~2 resume|profile|application|information|details|materials|cv|portfolio ~3 to|with|along",
-		"i ~2 submitted|sent|forwarded|presented ~1 you|your",
+		"i ~2 submitted|sent|forwarded|presented|put ~1 you|your",
+		"put ~1 you ~1 forward",
+		"cv|resume|profile ~2 went ~1 over|across|through",
 		"hiring ~1 manager|team|committee ~4 reviewing|review|discussing|deliberating|meeting|meets|decide|deciding|considering",
 		"appreciate ~2 your ~1 patience",
 		"thank|thanks ~2 for ~2 your ~1 patience",
@@ -455,6 +459,10 @@ var ruleDefs = []ruleDef{
 		"reach|reaches|reaching|make|makes|making ~2 a|the|our|their ~1 final? ~1 decision ~2 in|within|by|before|next|early|this",
 		"reach ~1 out|back|get ~1 back ~3 as ~1 soon ~1 as ~2 i|we ~1 have|hear|know",
 		"collecting|gathering|collect|gather|compiling ~4 feedback",
+		"passed|shared|sent|submitted ~2 my|our ~1 feedback|notes",
+		"follow ~1 up|back ~3 with ~2 next ~1 steps",
+		"reach ~1 out ~4 with ~2 next ~1 steps",
+		"debrief|debriefing|debriefs",
 	}, nil},
 	{sigStatus, 2, rNoHypo | rNoGeneric, []string{
 		"will|i|we ~2 let ~1 you ~1 know ~3 where|when|once|as|what|how|the|our|soon|shortly",
@@ -489,6 +497,8 @@ var ruleDefs = []ruleDef{
 		"to ~1 answer ~1 your ~1 question|questions",
 		"following ~1 up",
 		"thank|thanks ~2 for ~1 spending ~3 day|time|afternoon|morning",
+		"appreciate|appreciated ~2 the|your ~1 note|email|message|follow|kind",
+		"enjoyed ~2 it|our|the ~1 too|conversation|chat|call|talk|discussion",
 		"kind ~1 of ~1 you ~1 to ~1 say|write",
 		"pleasure ~2 getting ~1 to ~1 know ~1 you",
 		"thank|thanks ~2 for ~1 interviewing|coming|visiting ~2 with|in|to|us",
@@ -631,6 +641,7 @@ var ruleDefs = []ruleDef{
 		"unable|not ~4 respond|reply|answer|accept|return|take|provide|give|handle|accommodate|acknowledge|offer ~4 status|phone|telephone|calls|updates|update",
 		"unable|not ~6 respond|reply|answer|accept|return|take|handle|acknowledge ~4 inquiries|enquiries|queries|questions|requests|emails|calls ~3 about|regarding|on|concerning|related|as ~3 status|application|applications|progress|outcome",
 		"no ~1 phone|telephone ~1 calls|inquiries|enquiries",
+		"not ~1 reach|follow|email|call|contact|chase|write ~2 out|up|us|me ~2 again? ~2 until ~2 we|i ~2 contact|reach|get|are|email|call|have",
 		"calls|inquiries|enquiries|queries ~5 not ~2 be? ~1 accepted|returned|answered|responded|acknowledged",
 	}, []string{"hesitate", "forget", "fail"}},
 	{sigApplication, 1, rNoGeneric, []string{
@@ -645,6 +656,8 @@ var ruleDefs = []ruleDef{
 		"working ~1 interview",
 		"meet ~4 the|our ~2 team|founders|founder|cto|ceo|manager",
 		"bring ~1 you ~1 in",
+		"full|interview|onsite|final ~1 loop",
+		"deep ~1 dive",
 		"talent|people ~1 acquisition|partner",
 		"next ~1 round|stage",
 		"next ~1 step|steps ~4 process",
@@ -656,6 +669,8 @@ var ruleDefs = []ruleDef{
 	{sigNonJob, 1, 0, []string{
 		"rental|lease|tenancy|apartment|housing|mortgage|loan|insurance|membership|scholarship|grant|visa|permit|residency|card application|applications",
 		"apply|applying|applied ~2 to|for ~2 rent|lease|loan|mortgage|apartment|credit|membership",
+		"mortgage|mortgages|borrow|lending|tenancy|landlord|tuition|apr",
+		"lettings|referencing|deposit ~1 scheme",
 		"application ~2 for ~6 card|loan|mortgage|account|credit|lease|rental|apartment|membership|permit|visa|passport|program|programme|admission|scholarship|grant",
 		"talk|conference|paper|abstract|session|speaker|speaking|workshop|panel|cfp ~1 proposal|proposals|submission|submissions",
 		"call ~1 for ~1 proposals|papers|speakers|abstracts",
@@ -665,9 +680,31 @@ var ruleDefs = []ruleDef{
 		"radio ~1 show|station|interview|programme|program|segment|host|listeners",
 		// An admissions interview is for a school, not a job.
 		"admissions|admission ~1 interview|interviews|committee|office|decision|decisions|portal|team",
-		"graduate|undergraduate|mba|doctoral|phd ~1 admissions|admission|program|programme",
+		"graduate|undergraduate|postgraduate|mba|doctoral|phd ~1 admissions|admission",
+		"offer|offers ~3 of ~1 a ~1 place|places",
+		"offer ~2 to ~1 study",
+		"student ~1 id|number|finance|loan|visa",
+		"tuition ~1 fee|fees|deposit",
 		"master|masters|bachelor|bachelors|doctor ~1 of ~1 science|arts|business|engineering|philosophy|laws|education|fine",
+		// A mock interview with a coach is practice, not a job's.
+		"mock|practice ~2 interview|interviews",
+		"career|interview ~1 coach|coaching|coaches|prep",
 	}, nil},
+}
+
+// thanksFor reports whether the sentence opens with thanks for something
+// ("thank you (again) for", "thanks for") and the match at from is inside it.
+func thanksFor(d *doc, s *sentence, from int) bool {
+	k := s.from
+	if k >= s.to || d.toks[k].w != "thank" && d.toks[k].w != "thanks" {
+		return false
+	}
+	for j := k + 1; j < min(s.to, k+4); j++ {
+		if d.toks[j].w == "for" {
+			return from > j
+		}
+	}
+	return false
 }
 
 var contactVerbs = map[string]bool{"call": true, "calls": true, "phone": true, "email": true, "e": true, "contact": true,
@@ -830,6 +867,34 @@ func (d *doc) accept(r *rule, s *sentence, from, to int) bool {
 		if k >= s.from {
 			switch d.toks[k].w {
 			case "we", "i", "they":
+				return false
+			}
+		}
+	}
+	if (r.def.sig == sigInvite || r.def.sig == sigAssess) && thanksFor(d, s, from) {
+		// "Thanks for taking the time to do the full interview loop" looks
+		// back on it.
+		return false
+	}
+	if r.def.sig == sigInvite {
+		// "Including any invitation to interview, all mail will go to
+		// your account" promises nothing; "a decision on who to invite to
+		// final interviews" is a status.
+		if from > s.from {
+			if w := d.toks[from-1].w; w == "any" || w == "all" {
+				return false
+			}
+			if from-1 > s.from && d.toks[from-1].w == "to" {
+				switch d.toks[from-2].w {
+				case "who", "whom", "whether", "which":
+					return false
+				}
+			}
+		}
+		// "Confirm your start date" is onboarding, not a slot.
+		if d.toks[to].w == "date" && to > from {
+			switch d.toks[to-1].w {
+			case "start", "starting", "closing", "due", "end", "expiry", "birth", "joining":
 				return false
 			}
 		}

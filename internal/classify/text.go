@@ -440,6 +440,16 @@ func (d *doc) sentText(k int) string {
 	return d.text[s.start:s.end]
 }
 
+// flatSent is sentence k with its line breaks read as spaces (a wrapped
+// line puts "by" and its date on two lines); offsets stay the same.
+func (d *doc) flatSent(k int) string {
+	s := d.sentText(k)
+	if strings.IndexByte(s, '\n') < 0 {
+		return s
+	}
+	return strings.ReplaceAll(s, "\n", " ")
+}
+
 // subject returns the lower-case subject.
 func (d *doc) subject() string { return d.text[:d.subj] }
 

@@ -64,7 +64,8 @@ var windowExclusions = []string{
 	"order", "purchase", "do not reply", "don't reply",
 	"must be", "will be deleted", "will expire", "last day", "ago", "past ", "previous",
 	"your answer", "your decision", "your response", "your reply", "your acceptance", "you accept",
-	"hear from you", "hear back from you", "another time", "other time", "new time", "find a time", "reschedul",
+	"hear from you", "hear back from you", "if you can", "to me by", "get them to me", "get it to me",
+	"love to have an", "like to have an", "need an answer", "need your answer", "another time", "other time", "new time", "find a time", "reschedul",
 }
 
 // Topics that make every window of a sentence, and of the clause before a
@@ -108,7 +109,7 @@ func (d *doc) findTimeline(sent time.Time) (string, string) {
 	ref := midnight(sent)
 	bestDay, bestPhrase, bestDist := "", "", 1<<30
 	for k := range d.sents {
-		s := d.sentText(k)
+		s := d.flatSent(k)
 		if len(s) < 6 || !timelineHint(s) {
 			continue
 		}
@@ -161,7 +162,7 @@ func containsAny(s string, words []string) bool {
 var futureMarkers = []string{"will", "'ll", "expect", "plan", "aim", "hope", "should", "going to", "anticipate", "intend", "by ", "before ", "no later", "until", "within", "shall"}
 
 // Words of someone who has finished ("the team met on Tuesday").
-var pastMarkers = []string{" met ", " was ", " were ", " spent ", "last week", "last month", " had ", " did ", " spoke ", "yesterday", "thank you for", "thanks for"}
+var pastMarkers = []string{" met ", " was ", " were ", " spent ", " got ", " just ", "last week", "last month", " had ", " did ", " spoke ", "yesterday", "thank you for", "thanks for"}
 
 // window is one candidate response window in a sentence.
 type window struct {
@@ -230,6 +231,23 @@ func windowIn(s string, ref time.Time) (string, string, int) {
 		}
 		cands = append(cands, window{start: m[0], end: m[1], day: t, dated: true, prep: lastWord(s[:m[2]])})
 	}
+	// "w/c 12 January", "the week commencing 12 January": the Friday of
+	// that week.
+	for _, mk := range []string{"w/c ", "week commencing ", "week beginning ", "week of "} {
+		i := strings.Index(s, mk)
+		if i < 0 {
+			continue
+		}
+		at := i + len(mk)
+		for _, dm := range findDates(s[at:], ref) {
+			if dm.start > 1 || dm.kind != dkFull {
+				break
+			}
+			fri := dm.day.AddDate(0, 0, (int(time.Friday)-int(dm.day.Weekday())+7)%7)
+			cands = append(cands, window{start: i, end: at + dm.end, day: fri, dated: true, prep: "by"})
+			break
+		}
+	}
 	// Named days and dates after "by", "before", "on", "until".
 	var dates []dateMention
 	if containsAny(s, []string{"by ", "before", "until", " on ", "this ", "next ", "coming ", "around ", "than ", "avant", "bis ", "antes", "del ", "le ", "el ", "am ", "zum ", "tot ", "före", "innan", "end "}) {
@@ -290,6 +308,12 @@ func windowIn(s string, ref time.Time) (string, string, int) {
 				if !future || past {
 					continue
 				}
+				// "We debrief on Monday, and Lauren will reach out early
+				// next week": a day named before any word of answering is
+				// when something else happens.
+				if w.prep == "on" && !containsAny(s[:w.start], responseWords) {
+					continue
+				}
 			}
 		}
 		dist := responseDistance(s, w.start)
@@ -345,6 +369,8 @@ var windowPreps = map[string]bool{
 	"around": true, "approximately": true, "roughly": true, "take": true, "takes": true, "than": true,
 	"en": true, "dans": true, "sous": true, "innerhalb": true, "binnen": true, "nächsten": true,
 	"entro": true, "em": true, "inom": true, "expect": true, "receive": true, "hear": true, "next": true,
+	// "our usual turnaround is 5-7 business days", "it will be 2 weeks".
+	"is": true, "be": true, "typically": true, "usually": true, "generally": true,
 }
 
 var rangeWords = map[string]bool{"-": true, "to": true, "or": true, "a": true, "à": true, "bis": true, "y": true, "till": true, "and": true}
@@ -542,7 +568,8 @@ func windowClean(s string, start int) bool {
 	before := s[:start]
 	// A new clause with its own subject starts afresh ("please rank them
 	// and I'll confirm your slot by Friday").
-	for _, c := range []string{" and i'll ", " and we'll ", " and i will ", " and we will ", " and i'm ", " and we're ", " and the team ", " so i'll ", " so we'll ", "; "} {
+	for _, c := range []string{" and i'll ", " and we'll ", " and i will ", " and we will ", " and i'm ", " and we're ", " and the team ", " so i'll ", " so we'll ", "; ",
+		" and you will ", " and you'll ", " and you should "} {
 		if i := strings.LastIndex(before, c); i >= 0 {
 			before = before[i:]
 		}
