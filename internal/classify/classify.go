@@ -80,7 +80,7 @@ func classifyDoc(m *mailparse.Message, d *doc, opts Options) Result {
 	// leans on the thread it answers: its subject keeps half its weight.
 	replySubj := (f.thread || isReplySubject(m.Subject)) && len(strings.TrimSpace(m.Text)) >= 20
 	subjW := 0.1
-	if len(strings.Fields(m.Text)) < 25 {
+	if fewWords(m.Text, shortReplyWords) {
 		subjW = 0.5
 	}
 	var sc scores
@@ -180,7 +180,7 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 	}
 	// "Confirmed." or "Sounds good, see you then!" in a thread whose
 	// subject is an interview, a screen or an onsite confirms it.
-	if (f.thread || isReplySubject(m.Subject)) && len(strings.Fields(m.Text)) < 25 &&
+	if (f.thread || isReplySubject(m.Subject)) && fewWords(m.Text, shortReplyWords) &&
 		s[sigInvite]-sc.subj[sigInvite] >= 2 && sc.subj[sigJobWord] > 0 {
 		c.inv += 1.5
 	}
@@ -344,7 +344,7 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 		return pick(InterviewInvitation, c.inv, math.Max(c.rej, c.off), sigInvite, sigAssess, sigInviteWeak)
 	}
 	switch {
-	case c.oth >= 2.5 && c.ack < 3 && !(human && f.reply) && !(human && c.rec > c.oth):
+	case c.oth >= 2.5 && c.ack < 3 && !(human && (f.reply || c.rec > c.oth)):
 		return pickOther(c.ack)
 	case c.ack >= 3:
 		// A person's status note ("I submitted your resume to them this
@@ -396,6 +396,24 @@ func decide(m *mailparse.Message, d *doc, sc *scores, f *senderFacts) decision {
 	dec := pick(Other, 1, 0, sigAlert, sigMarketing, sigAutomated)
 	dec.conf = 0.55
 	return dec
+}
+
+// shortReplyWords is how few words make a reply lean on its thread.
+const shortReplyWords = 25
+
+// fewWords reports whether s has fewer than n words, without splitting it.
+func fewWords(s string, n int) bool {
+	words, in := 0, false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'
+		if !space && !in {
+			if words++; words >= n {
+				return false
+			}
+		}
+		in = !space
+	}
+	return true
 }
 
 // relayedMessageRE matches the subject of a network's notice that wraps a

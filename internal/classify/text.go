@@ -376,9 +376,6 @@ func (d *doc) sentFlags(s *sentence) sentFlags {
 				f |= sfGeneric
 			}
 		}
-		if i == 0 && len(toks) > 1 && questionOpeners[w] && questionSubjects[toks[1].w] {
-			f |= sfQuestion
-		}
 		if (w == "selected" || w == "qualified" || w == "shortlisted" || w == "successful" || w == "suitable" || w == "all") && i+1 < len(toks) && (toks[i+1].w == "candidates" || toks[i+1].w == "applicants") {
 			f |= sfGeneric
 		}
@@ -393,7 +390,8 @@ func (d *doc) sentFlags(s *sentence) sentFlags {
 			}
 		}
 	}
-	if strings.HasSuffix(strings.TrimSpace(d.text[s.start:s.end]), "?") {
+	if len(toks) > 1 && questionOpeners[toks[0].w] && questionSubjects[toks[1].w] ||
+		strings.HasSuffix(strings.TrimSpace(d.text[s.start:s.end]), "?") {
 		f |= sfQuestion
 	}
 	return f
